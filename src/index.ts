@@ -1,0 +1,21 @@
+import type { Core } from '@strapi/strapi';
+import { slugMiddleware } from './document-middlewares/slug';
+import { firstPublishedAtGuard } from './document-middlewares/first-published-at';
+import { relatedLinkRules } from './document-middlewares/related-link-rules';
+import { publishedOnlyForReaders } from './document-middlewares/published-only-for-readers';
+import { ensureLocales } from './bootstrap/locales';
+import { ensurePublicPermissions } from './bootstrap/public-permissions';
+
+export default {
+  register({ strapi }: { strapi: Core.Strapi }) {
+    strapi.documents.use(firstPublishedAtGuard);
+    strapi.documents.use(slugMiddleware(strapi));
+    strapi.documents.use(relatedLinkRules(strapi));
+    strapi.documents.use(publishedOnlyForReaders(strapi));
+  },
+
+  async bootstrap({ strapi }: { strapi: Core.Strapi }) {
+    await ensureLocales(strapi);
+    await ensurePublicPermissions(strapi);
+  },
+};
