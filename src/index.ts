@@ -5,6 +5,10 @@ import { relatedLinkRules } from './document-middlewares/related-link-rules';
 import { publishedOnlyForReaders } from './document-middlewares/published-only-for-readers';
 import { ensureLocales } from './bootstrap/locales';
 import { ensurePublicPermissions } from './bootstrap/public-permissions';
+import { readingTimeMiddleware } from './document-middlewares/reading-time';
+import { translationStatusMiddleware } from './document-middlewares/translation-status';
+import { ensureSiteSettings } from './bootstrap/site-settings';
+import { registerPublishingRoutes } from './bootstrap/publishing-routes';
 
 export default {
   register({ strapi }: { strapi: Core.Strapi }) {
@@ -12,10 +16,14 @@ export default {
     strapi.documents.use(slugMiddleware(strapi));
     strapi.documents.use(relatedLinkRules(strapi));
     strapi.documents.use(publishedOnlyForReaders(strapi));
+    strapi.documents.use(readingTimeMiddleware(strapi));
+    strapi.documents.use(translationStatusMiddleware(strapi));
   },
 
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
     await ensureLocales(strapi);
     await ensurePublicPermissions(strapi);
+    await ensureSiteSettings(strapi);
+    registerPublishingRoutes(strapi);
   },
 };

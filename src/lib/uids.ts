@@ -16,3 +16,6 @@ export const SLUG_SOURCES = {
   [TAG_UID]: 'name',
 } as const;
 export type SluggedUid = keyof typeof SLUG_SOURCES;
+
+/** Site-wide publishing settings (single type): name, URL, publisher, logo. */
+export const SITE_SETTING_UID = 'api::site-setting.site-setting' satisfies UID.ContentType;

@@ -1,0 +1,103 @@
+import type { Core } from '@strapi/strapi';
+import type { Context } from 'koa';
+import { isLocaleCode, LOCALE_CODES } from '../../../lib/locales';
+import { articleJsonLd } from '../../../services/json-ld';
+import { jsonFeed, rssFeed } from '../../../services/feeds';
+import { newsSitemapXml, sitemapXml } from '../../../services/sitemaps';
+import { relatedArticles, RELATED_DEFAULT_LIMIT, RELATED_MAX_LIMIT } from '../../../services/related-articles';
+import { missingTranslations } from '../../../services/missing-translations';
+
+export const CONTENT_TYPES = {
+  rss: 'application/rss+xml; charset=utf-8',
+  jsonFeed: 'application/feed+json; charset=utf-8',
+  xml: 'application/xml; charset=utf-8',
+  jsonLd: 'application/ld+json; charset=utf-8',
+} as const;
+
+/** Strapi's error body shape, so clients handle these like any other API error. */
+const fail = (ctx: Context, status: 400 | 404, name: string, message: string, details: Record<string, unknown> = {}): void => {
+  ctx.status = status;
+  ctx.type = 'application/json';
+  ctx.body = { data: null, error: { status, name, message, details } };
+};
+
+const query = (ctx: Context, key: string): string | undefined => {
+  const value = (ctx.query as Record<string, unknown>)[key];
+  return typeof value === 'string' ? value : undefined;
+};
+
+/** `?locale=` (default: the default locale); a 400 naming the allowed ones otherwise. */
+const localeOf = (ctx: Context): string | null => {
+  const locale = query(ctx, 'locale') ?? LOCALE_CODES[0];
+  if (isLocaleCode(locale)) return locale;
+  fail(ctx, 400, 'ValidationError', `Unknown locale "${locale}": use one of ${LOCALE_CODES.join(', ')}`, { locale });
+  return null;
+};
+
+const cacheable = (ctx: Context): void => {
+  ctx.set('Cache-Control', 'public, max-age=300');
+};
+
+export default ({ strapi }: { strapi: Core.Strapi }) => ({
+  async jsonLd(ctx: Context) {
+    const locale = localeOf(ctx);
+    if (!locale) return;
+    const { slug } = ctx.params as { slug: string };
+    const doc = await articleJsonLd(strapi, slug, locale);
+    if (!doc) return fail(ctx, 404, 'NotFoundError', `No published article with slug "${slug}" in locale "${locale}"`);
+    cacheable(ctx);
+    ctx.type = CONTENT_TYPES.jsonLd;
+    ctx.body = JSON.stringify(doc);
+  },
+
+  async related(ctx: Context) {
+    const locale = localeOf(ctx);
+    if (!locale) return;
+    const raw = query(ctx, 'limit');
+    const limit = raw === undefined ? RELATED_DEFAULT_LIMIT : Number(raw);
+    if (!Number.isInteger(limit) || limit < 1 || limit > RELATED_MAX_LIMIT) {
+      return fail(ctx, 400, 'ValidationError', `limit must be a whole number from 1 to ${RELATED_MAX_LIMIT}`, { limit: raw });
+    }
+    const { slug } = ctx.params as { slug: string };
+    const items = await relatedArticles(strapi, { slug, locale }, limit);
+    if (!items) return fail(ctx, 404, 'NotFoundError', `No published article with slug "${slug}" in locale "${locale}"`);
+    cacheable(ctx);
+    ctx.body = { data: items, meta: { locale, limit } };
+  },
+
+  async missingTranslations(ctx: Context) {
+    const locale = localeOf(ctx);
+    if (!locale) return;
+    const data = await missingTranslations(strapi, locale);
+    ctx.body = { data, meta: { locale, total: data.length } };
+  },
+
+  async feed(ctx: Context) {
+    const { file } = ctx.params as { file: string };
+    const match = /^([a-z]{2,3}(?:-[A-Za-z0-9]+)?)\.(xml|json)$/.exec(file);
+    if (!match || !isLocaleCode(match[1])) {
+      return fail(ctx, 404, 'NotFoundError', `No feed "${file}": feeds are ${LOCALE_CODES.map((l) => `${l}.xml, ${l}.json`).join(', ')}`);
+    }
+    const [, locale, format] = match;
+    cacheable(ctx);
+    if (format === 'xml') {
+      ctx.type = CONTENT_TYPES.rss;
+      ctx.body = await rssFeed(strapi, locale);
+    } else {
+      ctx.type = CONTENT_TYPES.jsonFeed;
+      ctx.body = await jsonFeed(strapi, locale);
+    }
+  },
+
+  async sitemap(ctx: Context) {
+    cacheable(ctx);
+    ctx.type = CONTENT_TYPES.xml;
+    ctx.body = await sitemapXml(strapi);
+  },
+
+  async newsSitemap(ctx: Context) {
+    cacheable(ctx);
+    ctx.type = CONTENT_TYPES.xml;
+    ctx.body = await newsSitemapXml(strapi);
+  },
+});

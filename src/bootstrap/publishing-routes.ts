@@ -1,0 +1,24 @@
+import type { Core } from '@strapi/strapi';
+
+/**
+ * Feeds and sitemaps live at the site root (`/feeds/id.xml`, `/sitemap.xml`),
+ * where crawlers and feed readers expect them, not under the content API's
+ * `/api` prefix: every route an API folder declares gets that prefix, so these
+ * are added to Strapi's root router, with Strapi's own endpoint composition
+ * (handler lookup, error handling), public (`auth: false`) and read-only.
+ */
+export const PUBLISHING_ROOT_ROUTES = [
+  { method: 'GET', path: '/feeds/:file', handler: 'publishing.feed' },
+  { method: 'GET', path: '/sitemap.xml', handler: 'publishing.sitemap' },
+  { method: 'GET', path: '/news-sitemap.xml', handler: 'publishing.newsSitemap' },
+] as const;
+
+export const registerPublishingRoutes = (strapi: Core.Strapi): void => {
+  strapi.server.routes(
+    PUBLISHING_ROOT_ROUTES.map((route) => ({
+      ...route,
+      config: { auth: false },
+      info: { apiName: 'publishing' },
+    })) as unknown as Core.Route[],
+  );
+};
