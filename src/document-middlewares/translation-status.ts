@@ -46,7 +46,8 @@ export const translationStatusMiddleware =
     if (!params.data) return next();
     const data = params.data;
     const locale = params.locale ?? DEFAULT_LOCALE;
-    const documentId = ctx.action === 'update' ? params.documentId : undefined;
+    // A new locale version of an existing document is an update, or a create carrying the documentId.
+    const documentId = params.documentId ?? (typeof data.documentId === 'string' ? data.documentId : undefined);
 
     const stored = documentId ? await loadArticleDraft(strapi, documentId, locale) : null;
     const changed = !stored || textFingerprint({}, stored) !== textFingerprint(data, stored);

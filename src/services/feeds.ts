@@ -75,13 +75,15 @@ export const jsonFeed = async (strapi: Core.Strapi, locale: string): Promise<str
   const doc = JSON.parse(feed.json1()) as {
     version: string;
     language?: string;
-    items: { id: string; language?: string; authors?: unknown[]; author?: unknown}[];
+    items: { id: string; language?: string; authors?: unknown[]; author?: unknown; image?: string | { url?: string } }[];
   };
   doc.version = 'https://jsonfeed.org/version/1.1';
   doc.language = locale;
   doc.items.forEach((item) => {
     item.language = locale;
     if (item.author) item.authors = [item.author];
+    // JSON Feed's item `image` is a URL; the library copies the RSS enclosure object there.
+    if (item.image && typeof item.image === 'object') item.image = item.image.url;
   });
   return JSON.stringify(doc);
 };

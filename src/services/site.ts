@@ -28,8 +28,15 @@ type StoredSettings = {
   defaultShareImage?: StoredMedia;
 };
 
+/**
+ * Where the CMS is reached from outside: Strapi's absolute server URL (set
+ * PUBLIC_URL in production). A wildcard listen address is not reachable, so
+ * it is shown as localhost.
+ */
 export const cmsUrl = (strapi: Core.Strapi): string =>
-  String(strapi.config.get('server.absoluteUrl') ?? 'http://localhost:1337').replace(/\/+$/, '');
+  String(strapi.config.get('server.absoluteUrl') ?? 'http://localhost:1337')
+    .replace(/^(https?:\/\/)(0\.0\.0\.0|\[::\])(?=[:/]|$)/, '$1localhost')
+    .replace(/\/+$/, '');
 
 export const toSiteImage = (cms: string, media: StoredMedia | undefined): SiteImage | null =>
   media?.url
