@@ -548,6 +548,9 @@ describe('related articles', () => {
     expect((await app.http().get('/api/articles/slug/korea-utara-uji-rudal/related?limit=0')).status).toBe(400);
     expect((await app.http().get('/api/articles/slug/korea-utara-uji-rudal/related?limit=abc')).status).toBe(400);
     expect((await app.http().get('/api/articles/slug/korea-utara-uji-rudal/related?locale=xx')).status).toBe(400);
+    const twice = await app.http().get('/api/articles/slug/korea-utara-uji-rudal/related?locale=id&locale=en');
+    expect(twice.status).toBe(400);
+    expect(twice.body.error.message).toMatch(/Unknown locale \["id","en"\]/);
     const missing = await app.http().get('/api/articles/slug/nope/related?locale=id');
     expect(missing.status).toBe(404);
     expect(missing.body.error.name).toBe('NotFoundError');

@@ -28,9 +28,11 @@ const query = (ctx: Context, key: string): string | undefined => {
 
 /** `?locale=` (default: the default locale); a 400 naming the allowed ones otherwise. */
 const localeOf = (ctx: Context): string | null => {
-  const locale = query(ctx, 'locale') ?? LOCALE_CODES[0];
+  const raw = (ctx.query as Record<string, unknown>).locale;
+  const locale = raw === undefined ? LOCALE_CODES[0] : raw;
   if (isLocaleCode(locale)) return locale;
-  fail(ctx, 400, 'ValidationError', `Unknown locale "${locale}": use one of ${LOCALE_CODES.join(', ')}`, { locale });
+  const shown = typeof locale === 'string' ? `"${locale}"` : JSON.stringify(locale);
+  fail(ctx, 400, 'ValidationError', `Unknown locale ${shown}: use one of ${LOCALE_CODES.join(', ')}`, { locale });
   return null;
 };
 
