@@ -2,6 +2,7 @@ import { XMLParser } from 'fast-xml-parser';
 import { startStrapi, type TestApp } from '../helpers/strapi';
 import { gql } from '../helpers/graphql';
 import { ARTICLE, AUTHOR, LINK, TAG, body, publishIn, uploadImage, type UploadedFile } from '../helpers/publishing-fixture';
+import { ensureSiteSettings } from '../../src/bootstrap/site-settings';
 
 const SITE = 'https://news.example.test';
 const FIRST_PUBLISHED = '2024-11-12T05:30:00.000Z';
@@ -116,6 +117,29 @@ describe('site settings', () => {
     expect(put.status).toBe(403);
     const del = await app.http().delete('/api/site-setting');
     expect(del.status).toBe(403);
+  });
+
+  it('boots idempotently, keeps what an editor saved and revokes any public write', async () => {
+    const SETTING = 'api::site-setting.site-setting';
+    const PERMISSION = 'plugin::users-permissions.permission';
+    const role = await app.strapi.db.query('plugin::users-permissions.role').findOne({ where: { type: 'public' } });
+    await app.strapi.db.query(PERMISSION).create({ data: { action: `${SETTING}.update`, role: role.id } });
+    const id = await app.strapi.documents(SETTING).findFirst({ locale: 'id' });
+    await app.strapi.documents(SETTING).update({ documentId: id!.documentId, locale: 'id', data: { publisherName: 'PT Merah Putih Media' } });
+
+    await ensureSiteSettings(app.strapi);
+    await ensureSiteSettings(app.strapi);
+
+    const actions = (await app.strapi.db.query(PERMISSION).findMany({ where: { role: role.id, action: { $startsWith: `${SETTING}.` } } })).map(
+      (p: { action: string }) => p.action,
+    );
+    expect(actions).toEqual([`${SETTING}.find`]);
+    expect(await app.strapi.db.query(SETTING).count({ where: { locale: 'id' } })).toBe(1);
+    expect(await app.strapi.db.query(SETTING).count({ where: { locale: 'en' } })).toBe(1);
+    const res = await app.http().get('/api/site-setting?locale=en');
+    expect(res.body.data.publisherName).toBe('PT Merah Putih Media');
+    expect((await app.http().put('/api/site-setting').send({ data: { siteName: 'x' } })).status).toBe(403);
+    await app.strapi.documents(SETTING).update({ documentId: id!.documentId, locale: 'id', data: { publisherName: 'MerahPutih.com' } });
   });
 });
 
