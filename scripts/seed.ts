@@ -53,7 +53,7 @@ const main = async (): Promise<number> => {
   // Strapi reads .env and resolves the SQLite file from the working directory.
   process.chdir(appDir);
   const { createStrapi } = await import('@strapi/strapi');
-  const { seedNewsroom } = await import('./seed/seed');
+  const { seedNewsroom, SeedFixtureError } = await import('./seed/seed');
 
   let strapi: Core.Strapi | undefined;
   try {
@@ -71,7 +71,11 @@ const main = async (): Promise<number> => {
     return 0;
   } catch (error) {
     console.error(`[seed] FAILED: ${error instanceof Error ? error.message : String(error)}`);
-    console.error('[seed] nothing of the failed article was written');
+    console.error(
+      error instanceof SeedFixtureError
+        ? '[seed] nothing was written'
+        : '[seed] the failed article was rolled back (articles seeded before it are kept)',
+    );
     return 1;
   } finally {
     if (strapi) await strapi.destroy();

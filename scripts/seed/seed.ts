@@ -339,7 +339,7 @@ export const seedNewsroom = async (
     }
   }
   log(
-    `seed: ${summary.created} created, ${summary.filled} filled, ${summary.skipped} skipped, ${summary.deleted} deleted, ${summary.failed} failed`,
+    `summary: ${summary.created} created, ${summary.filled} filled, ${summary.skipped} skipped, ${summary.deleted} deleted, ${summary.failed} failed`,
   );
   return summary;
 };

@@ -113,7 +113,7 @@ export const validateFixture = (fixture: SeedFixture, appRoot: string): void => 
 
   const articleSlugs = new Map<string, Set<string>>(LOCALE_CODES.map((l) => [l, new Set<string>()]));
   fixture.articles.forEach((a, i) => {
-    const record = `articles[${i}] "${label(a?.locales?.id?.title ?? '')}"`;
+    const record = `articles[${i}] "${label(a?.locales?.id?.title ?? a?.locales?.id?.slug ?? '')}"`;
     for (const locale of LOCALE_CODES) {
       const version = a.locales?.[locale];
       if (!version) throw new SeedFixtureError(record, `locales.${locale}`, 'is missing');
