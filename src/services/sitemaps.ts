@@ -12,7 +12,17 @@ import { publishedVersions, type ArticleFindMany } from './published-articles';
 export const NEWS_WINDOW_MS = 2 * 24 * 60 * 60 * 1000;
 export const NEWS_MAX_URLS = 1000;
 
+const SITEMAP_NS = 'http://www.sitemaps.org/schemas/sitemap/0.9';
+const NEWS_NS = 'http://www.google.com/schemas/sitemap-news/0.9';
+const XHTML_NS = 'http://www.w3.org/1999/xhtml';
+
 const render = async (items: SitemapItemLoose[], xmlns: { xhtml?: boolean; news?: boolean }): Promise<string> => {
+  if (items.length === 0) {
+    // The library refuses to end an empty stream (EmptySitemap); an empty site
+    // (or a quiet news day) still gets a valid, empty urlset.
+    const ns = [`xmlns="${SITEMAP_NS}"`, ...(xmlns.news ? [`xmlns:news="${NEWS_NS}"`] : []), ...(xmlns.xhtml ? [`xmlns:xhtml="${XHTML_NS}"`] : [])];
+    return `<?xml version="1.0" encoding="UTF-8"?><urlset ${ns.join(' ')}></urlset>`;
+  }
   const stream = new SitemapStream({
     xmlns: { news: Boolean(xmlns.news), xhtml: Boolean(xmlns.xhtml), image: false, video: false },
   });
