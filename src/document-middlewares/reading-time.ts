@@ -9,7 +9,8 @@ type Params = { data?: Record<string, unknown>; locale?: string; documentId?: st
 /**
  * `readingTimeMinutes` of each locale version is computed on the server from
  * the standfirst and the rich-text body every time the version is written;
- * whatever a client sends for it is replaced. Publishing copies it with the text.
+ * whatever a client sends for it is replaced (in a copy of the write's data:
+ * the caller's object is left as it was). Publishing copies it with the text.
  */
 export const readingTimeMiddleware =
   (strapi: Core.Strapi): Modules.Documents.Middleware.Middleware =>
@@ -22,6 +23,8 @@ export const readingTimeMiddleware =
     const stored = needsStored
       ? await loadArticleDraft(strapi, params.documentId as string, params.locale ?? DEFAULT_LOCALE)
       : null;
-    data.readingTimeMinutes = readingTimeMinutes(after(data, stored, 'excerpt'), after(data, stored, 'body'));
+    // A new params object: the caller's data is never changed under its feet.
+    const minutes = readingTimeMinutes(after(data, stored, 'excerpt'), after(data, stored, 'body'));
+    Object.assign(ctx, { params: { ...params, data: { ...data, readingTimeMinutes: minutes } } });
     return next();
   };

@@ -52,11 +52,8 @@ export const translationStatusMiddleware =
     const stored = documentId ? await loadArticleDraft(strapi, documentId, locale) : null;
     const changed = !stored || textFingerprint({}, stored) !== textFingerprint(data, stored);
     const editedAt = changed || !stored?.contentEditedAt ? new Date() : new Date(stored.contentEditedAt);
-    data.contentEditedAt = editedAt.toISOString();
-
-    if (locale === SOURCE_LOCALE) {
-      data.translationStatus = 'source' satisfies TranslationStatus;
-    } else {
+    let status: TranslationStatus = 'source';
+    if (locale !== SOURCE_LOCALE) {
       const source = documentId
         ? ((await strapi.db.query(ARTICLE_UID).findOne({
             select: ['contentEditedAt'],
@@ -64,8 +61,12 @@ export const translationStatusMiddleware =
           })) as { contentEditedAt?: string | null } | null)
         : null;
       const stale = source !== null && time(source.contentEditedAt) > editedAt.getTime();
-      data.translationStatus = (stale ? 'stale' : 'current') satisfies TranslationStatus;
+      status = stale ? 'stale' : 'current';
     }
+    // A new params object: the caller's data is never changed under its feet.
+    Object.assign(ctx, {
+      params: { ...params, data: { ...data, contentEditedAt: editedAt.toISOString(), translationStatus: status } },
+    });
 
     const result = await next();
 
