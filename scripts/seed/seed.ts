@@ -169,7 +169,18 @@ export const seedNewsroom = async (
     return documentId;
   };
 
+  type UploadedFile = { id: number; formats?: Record<string, unknown> | null } & Record<string, unknown>;
   const mediaIds = new Map<string, number>();
+  /** Files uploaded inside the current article's transaction, removed from storage if it rolls back. */
+  let uploadedInTransaction: UploadedFile[] = [];
+  const removeFromStorage = async (files: UploadedFile[]): Promise<void> => {
+    const provider = strapi.plugin('upload').provider as { delete(file: unknown): Promise<unknown> };
+    for (const file of files) {
+      await provider.delete(file);
+      for (const format of Object.values(file.formats ?? {})) await provider.delete(format);
+      mediaIds.delete(String(file.name));
+    }
+  };
   const ensureMedia = async (media: MediaFixture): Promise<number> => {
     const cached = mediaIds.get(media.name);
     if (cached !== undefined) return cached;
@@ -185,13 +196,14 @@ export const seedNewsroom = async (
     const upload = strapi.plugin('upload').service('upload') as {
       upload(
         input: { data: { fileInfo: Record<string, string | undefined> }; files: Record<string, string | number> },
-      ): Promise<{ id: number }[]>;
+      ): Promise<UploadedFile[]>;
     };
     const [file] = await upload.upload({
       data: { fileInfo: { name: media.name, alternativeText: media.alternativeText, caption: media.caption } },
       files: { filepath, originalFilename: media.name, mimetype: media.mime, size: fs.statSync(filepath).size },
     });
     if (!file) throw new Error(`media "${media.name}": the upload service returned no file`);
+    uploadedInTransaction.push(file);
     record({ type: 'media', key: media.name, outcome: 'created' });
     mediaIds.set(media.name, file.id);
     return file.id;
@@ -329,11 +341,14 @@ export const seedNewsroom = async (
 
   for (const article of fixture.articles) {
     const key = article.locales.id.slug;
+    uploadedInTransaction = [];
     try {
       await strapi.db.transaction(async () => {
         await ensureArticle(article);
       });
     } catch (error) {
+      // The database rolled back; the files an upload wrote to storage did not.
+      await removeFromStorage(uploadedInTransaction);
       record({ type: 'article', key, outcome: 'failed', detail: error instanceof Error ? error.message : String(error) });
       throw error;
     }

@@ -348,15 +348,20 @@ describe('a broken fixture', () => {
     expect(await databaseSnapshot(app.strapi)).toEqual(before);
   });
 
-  it('that fails while an article is written leaves no half-written article', async () => {
+  it('that fails while an article is written leaves no half-written article and no uploaded file', async () => {
+    const uploads = path.join(app.dir, 'public', 'uploads');
+    const filesBefore = fs.readdirSync(uploads).sort();
     const before = await databaseSnapshot(app.strapi);
-    // A new article with a new tag and link; the English version's write fails.
+    // A new article with a new cover, tag and link; the English version's write fails.
     const fixture = broken((f) => {
+      const media = { ...(f.media[0] as object), name: 'uji-cover.png' };
+      f.media.push(media);
       f.tags.push({ locales: { id: { name: 'Uji', slug: 'uji' }, en: { name: 'Test', slug: 'test' } } });
       f.relatedLinks.push({ kind: 'related', locales: { id: { title: 'Tautan uji' }, en: { title: 'Test link' } } });
       const article = structuredClone(f.articles[0]) as { locales: Record<string, { slug: string; title: string }>; tags: string[]; relatedLinks: string[] };
       article.locales.id = { ...article.locales.id, slug: 'artikel-uji', title: 'Artikel uji' } as { slug: string; title: string };
       article.locales.en = { ...article.locales.en, slug: 'test-article', title: 'Test article' } as { slug: string; title: string };
+      (article as { cover?: string }).cover = 'uji-cover.png';
       article.tags = ['uji'];
       article.relatedLinks = ['Tautan uji'];
       f.articles = [article];
@@ -369,11 +374,57 @@ describe('a broken fixture', () => {
       }
       return next();
     });
+    const log: string[] = [];
     try {
-      await expect(seedApp(app, fixture)).rejects.toThrow(/simulated failure/);
+      await expect(seedApp(app, fixture, { log: (line) => log.push(line) })).rejects.toThrow(/simulated failure/);
     } finally {
       failing = false;
     }
+    // The writes did happen before the failure, and were rolled back.
+    expect(log).toEqual(
+      expect.arrayContaining([
+        'created media "uji-cover.png"',
+        'created tag "uji" (id)',
+        'created article "artikel-uji" (id)',
+        expect.stringMatching(/^failed  article "artikel-uji": simulated failure/),
+      ]),
+    );
     expect(await databaseSnapshot(app.strapi)).toEqual(before);
+    expect(fs.readdirSync(uploads).sort()).toEqual(filesBefore);
+  });
+});
+
+describe('--reset', () => {
+  it("rebuilds the seed's own documents from the fixture and leaves other content alone", async () => {
+    const [idBefore] = (await restArticles('id')) as [RestArticle];
+    const other = await app.strapi.documents(TAG_UID).create({ data: { name: 'Tag editor' }, locale: 'id', status: 'published' });
+    const filesBefore = await app.strapi.db.query('plugin::upload.file').count();
+
+    const reset = await seedApp(app, newsroomFixture, { reset: true });
+    // article, author, 6 tags and 11 links deleted (all locales), then written again;
+    // the upload is reused, not uploaded twice.
+    expect(reset).toMatchObject({ deleted: 1 + 1 + 6 + 11, created: first.created - 1, failed: 0 });
+    expect(await app.strapi.db.query('plugin::upload.file').count()).toBe(filesBefore);
+
+    const [id] = (await restArticles('id')) as [RestArticle];
+    const [en] = (await restArticles('en')) as [RestArticle];
+    expect(id.documentId).not.toBe(idBefore.documentId);
+    expect(en.documentId).toBe(id.documentId);
+    expect(id.excerpt).toBe(newsroomFixture.articles[0]?.locales.id.excerpt);
+    expect(en.title).toBe(newsroomFixture.articles[0]?.locales.en.title);
+    expect(paragraphsOf(id)).toEqual(doc.paragraphs);
+    expect(id.relatedLinks.map(asOnPage)).toEqual([doc.readAlso, ...doc.related]);
+    expect(en.relatedLinks).toHaveLength(11);
+    expect(id.firstPublishedAt).toBe('2024-11-11T17:00:00.000Z');
+    expect(en.firstPublishedAt).toBe('2024-11-11T17:00:00.000Z');
+    expect(await app.strapi.documents(TAG_UID).findOne({ documentId: other.documentId, locale: 'id' })).not.toBeNull();
+    for (const [uid, count] of [
+      [ARTICLE_UID, 4],
+      [AUTHOR_UID, 4],
+      [TAG_UID, 24 + 2],
+      [RELATED_LINK_UID, 44],
+    ] as const) {
+      expect(await app.strapi.db.query(uid).count()).toBe(count);
+    }
   });
 });
