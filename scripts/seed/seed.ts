@@ -50,6 +50,25 @@ type StoredVersion = { documentId: string; updatedAt?: string | Date | null; pub
   unknown
 >;
 
+/**
+ * A write Strapi refused (e.g. one of its validations): names the record, and
+ * the field when Strapi's error says which.
+ */
+export class SeedWriteError extends Error {
+  readonly field?: string;
+  constructor(
+    readonly record: string,
+    cause: unknown,
+  ) {
+    const details = (cause as { details?: { errors?: { path?: unknown[] }[] } } | null)?.details;
+    const field = details?.errors?.[0]?.path?.join('.');
+    const message = cause instanceof Error ? cause.message : String(cause);
+    super(`Could not write ${record}${field ? `, field "${field}"` : ''}: ${message}`, { cause });
+    this.name = 'SeedWriteError';
+    this.field = field;
+  }
+}
+
 /** Blocks JSON (Strapi's rich text) for plain paragraphs. */
 export const toBlocks = (paragraphs: readonly string[]): { type: 'paragraph'; children: { type: 'text'; text: string }[] }[] =>
   paragraphs.map((text) => ({ type: 'paragraph', children: [{ type: 'text', text }] }));
@@ -118,7 +137,16 @@ export const seedNewsroom = async (
    * missing; otherwise fills only its empty fields, and re-publishes only when
    * it was published with no pending editor changes.
    */
-  const ensureVersion = async <T extends DocUid>(
+  const ensureVersion = async <T extends DocUid>(...args: Parameters<typeof writeVersion<T>>): Promise<string> => {
+    try {
+      return await writeVersion(...args);
+    } catch (error) {
+      const [, type, key, , locale] = args;
+      throw new SeedWriteError(`${type} "${short(key)}" (${locale})`, error);
+    }
+  };
+
+  const writeVersion = async <T extends DocUid>(
     uid: T,
     type: SeedRecordType,
     key: string,

@@ -11,6 +11,7 @@ import {
   type SeedFixture,
   type SeedSummary,
 } from '../helpers/seed';
+import { errors } from '@strapi/utils';
 import { ARTICLE_UID, AUTHOR_UID, RELATED_LINK_UID, TAG_UID } from '../../src/lib/uids';
 
 type Block = { type: string; children: { type: string; text: string }[] };
@@ -370,13 +371,18 @@ describe('a broken fixture', () => {
     app.strapi.documents.use(async (ctx, next) => {
       const data = (ctx.params as { data?: { title?: string } }).data;
       if (failing && ctx.uid === ARTICLE_UID && ctx.action === 'create' && data?.title === 'Test article') {
-        throw new Error('simulated failure while writing the English version');
+        // Shaped like the ValidationError Strapi's own validators throw.
+        throw new errors.ValidationError('simulated failure while writing the English version', {
+          errors: [{ path: ['title'], message: 'simulated failure', name: 'ValidationError' }],
+        });
       }
       return next();
     });
     const log: string[] = [];
     try {
-      await expect(seedApp(app, fixture, { log: (line) => log.push(line) })).rejects.toThrow(/simulated failure/);
+      await expect(seedApp(app, fixture, { log: (line) => log.push(line) })).rejects.toThrow(
+        'Could not write article "artikel-uji" (en), field "title": simulated failure while writing the English version',
+      );
     } finally {
       failing = false;
     }
@@ -386,7 +392,7 @@ describe('a broken fixture', () => {
         'created media "uji-cover.png"',
         'created tag "uji" (id)',
         'created article "artikel-uji" (id)',
-        expect.stringMatching(/^failed  article "artikel-uji": simulated failure/),
+        expect.stringMatching(/^failed  article "artikel-uji": Could not write article "artikel-uji" \(en\), field "title"/),
       ]),
     );
     expect(await databaseSnapshot(app.strapi)).toEqual(before);
