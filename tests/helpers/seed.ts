@@ -39,7 +39,8 @@ export const readSeedDocument = () => {
 };
 
 /**
- * Every row of every table of the (SQLite) test database, so a test can assert
+ * Every row of every table of the test database (SQLite only, as the test apps
+ * of tests/helpers/strapi.ts use), so a test can assert
  * that an operation left the database exactly as it was.
  */
 export const databaseSnapshot = async (strapi: Core.Strapi): Promise<Record<string, unknown[]>> => {

@@ -278,15 +278,20 @@ describe('running the seed again', () => {
   it("keeps an editor's changes and fills only what is missing", async () => {
     const articles = app.strapi.documents(ARTICLE_UID);
     const [id] = (await restArticles('id')) as [RestArticle];
-    // An editor retitles the English version, clears its caption, and rewrites
-    // the Indonesian standfirst; both are published.
+    // An editor retitles the English version, clears its caption, rewrites the
+    // Indonesian standfirst and keeps only two of its tags; both are published.
     await articles.update({
       documentId: id.documentId,
       locale: 'en',
       data: { title: 'Edited English headline', coverCaption: '' },
     });
     await articles.publish({ documentId: id.documentId, locale: 'en' });
-    await articles.update({ documentId: id.documentId, locale: 'id', data: { excerpt: 'Ringkasan dari editor.' } });
+    const twoTags = id.tags.slice(0, 2).map((t) => (t as unknown as { documentId: string }).documentId);
+    await articles.update({
+      documentId: id.documentId,
+      locale: 'id',
+      data: { excerpt: 'Ringkasan dari editor.', tags: twoTags },
+    });
     await articles.publish({ documentId: id.documentId, locale: 'id' });
     // ...and edits an author's job title without publishing it yet.
     const author = id.author as unknown as { documentId: string };
@@ -310,12 +315,30 @@ describe('running the seed again', () => {
     const [idAfter] = (await restArticles('id')) as [RestArticle];
     const [enAfter] = (await restArticles('en')) as [RestArticle];
     expect(idAfter.excerpt).toBe('Ringkasan dari editor.');
+    expect(idAfter.tags.map((t) => t.slug)).toEqual(['korea-utara', 'rusia']);
     expect(enAfter.title).toBe('Edited English headline');
     expect(enAfter.coverCaption).toBe(newsroomFixture.articles[0]?.locales.en.coverCaption);
     expect(paragraphsOf(idAfter)).toEqual(doc.paragraphs);
     expect(idAfter.relatedLinks).toHaveLength(11);
     const draftAuthor = await app.strapi.documents(AUTHOR_UID).findOne({ documentId: author.documentId, locale: 'en' });
     expect(draftAuthor?.jobTitle).toBe('Reporter');
+  });
+
+  it("fills a missing field in a draft with unpublished changes without publishing the editor's work", async () => {
+    const articles = app.strapi.documents(ARTICLE_UID);
+    const [en] = (await restArticles('en')) as [RestArticle];
+    // Work in progress: a new headline and an emptied standfirst, not published.
+    await articles.update({ documentId: en.documentId, locale: 'en', data: { title: 'Draft headline', excerpt: '' } });
+
+    const again = await seedApp(app);
+    expect(again.events.filter((e) => e.outcome !== 'skipped')).toEqual([
+      expect.objectContaining({ type: 'article', locale: 'en', outcome: 'filled', detail: expect.stringMatching(/^excerpt \(draft only/) }),
+    ]);
+    const draft = await articles.findOne({ documentId: en.documentId, locale: 'en', status: 'draft' });
+    expect(draft).toMatchObject({ title: 'Draft headline', excerpt: newsroomFixture.articles[0]?.locales.en.excerpt });
+    const [published] = (await restArticles('en')) as [RestArticle];
+    expect(published.title).toBe(en.title);
+    expect(published.excerpt).toBe(en.excerpt);
   });
 });
 
