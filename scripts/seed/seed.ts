@@ -279,13 +279,23 @@ export const seedNewsroom = async (
     return documentId as string;
   };
 
+  /** A related link of the fixture, found by its headline in either locale (an editor may retitle one). */
+  const findLink = async (idTitle: string): Promise<string | null> => {
+    const link = fixture.relatedLinks.find((l) => l.locales.id.title === idTitle);
+    let documentId: string | null = null;
+    for (const locale of LOCALE_CODES) {
+      documentId ??= await findByKey(RELATED_LINK_UID, 'title', link?.locales[locale].title ?? idTitle, locale);
+    }
+    return documentId;
+  };
+
   const linkIds = new Map<string, string>();
   const ensureLink = async (idTitle: string): Promise<string> => {
     const cached = linkIds.get(idTitle);
     if (cached) return cached;
     const link = fixture.relatedLinks.find((l) => l.locales.id.title === idTitle);
     if (!link) throw new Error(`related link "${idTitle}" is not in the fixture`);
-    let documentId = await findByKey(RELATED_LINK_UID, 'title', idTitle, DEFAULT_LOCALE);
+    let documentId = await findLink(idTitle);
     for (const locale of LOCALE_CODES) {
       const version = link.locales[locale];
       const data: Input<typeof RELATED_LINK_UID> = {
@@ -319,7 +329,7 @@ export const seedNewsroom = async (
     await remove(ARTICLE_UID, 'article', article.locales.id.slug, await findByKey(ARTICLE_UID, 'slug', article.locales.id.slug, 'id'));
     for (const title of new Set([...article.relatedLinks, ...article.body.flatMap((b) => (b.type === 'read-also' ? [b.link] : []))])) {
       linkIds.delete(title);
-      await remove(RELATED_LINK_UID, 'related-link', title, await findByKey(RELATED_LINK_UID, 'title', title, 'id'));
+      await remove(RELATED_LINK_UID, 'related-link', title, await findLink(title));
     }
     for (const slug of article.tags) {
       tagIds.delete(slug);

@@ -293,6 +293,10 @@ describe('running the seed again', () => {
       data: { excerpt: 'Ringkasan dari editor.', tags: twoTags },
     });
     await articles.publish({ documentId: id.documentId, locale: 'id' });
+    // ...retitles a related link in Indonesian...
+    const link = id.relatedLinks[2] as Link;
+    await app.strapi.documents(RELATED_LINK_UID).update({ documentId: link.documentId, locale: 'id', data: { title: 'Judul dari editor' } });
+    await app.strapi.documents(RELATED_LINK_UID).publish({ documentId: link.documentId, locale: 'id' });
     // ...and edits an author's job title without publishing it yet.
     const author = id.author as unknown as { documentId: string };
     await app.strapi.documents(AUTHOR_UID).update({ documentId: author.documentId, locale: 'en', data: { jobTitle: 'Reporter' } });
@@ -320,6 +324,7 @@ describe('running the seed again', () => {
     expect(enAfter.coverCaption).toBe(newsroomFixture.articles[0]?.locales.en.coverCaption);
     expect(paragraphsOf(idAfter)).toEqual(doc.paragraphs);
     expect(idAfter.relatedLinks).toHaveLength(11);
+    expect(idAfter.relatedLinks[2]).toMatchObject({ documentId: link.documentId, title: 'Judul dari editor' });
     const draftAuthor = await app.strapi.documents(AUTHOR_UID).findOne({ documentId: author.documentId, locale: 'en' });
     expect(draftAuthor?.jobTitle).toBe('Reporter');
   });
