@@ -1,9 +1,33 @@
+import fs from 'fs';
+import os from 'os';
+import path from 'path';
+import zlib from 'zlib';
 import type { Core } from '@strapi/strapi';
 
 const ARTICLE = 'api::article.article';
 const AUTHOR = 'api::author.author';
 const TAG = 'api::tag.tag';
 const LINK = 'api::related-link.related-link';
+
+type UploadService = {
+  upload: (input: {
+    data: { fileInfo: { alternativeText: string; name: string } };
+    files: { filepath: string; originalFilename: string; mimetype: string; size: number };
+  }) => Promise<{ id: number; url: string }[]>;
+};
+
+/** The cover photo, uploaded the way the admin panel does (Strapi makes the responsive formats). */
+const uploadCover = async (strapi: Core.Strapi): Promise<{ id: number; url: string }> => {
+  const filepath = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'contract-cover-')), 'kim-drone.png');
+  fs.writeFileSync(filepath, solidPng(800, 450));
+  const upload = strapi.plugin('upload').service('upload') as UploadService;
+  const [file] = await upload.upload({
+    data: { fileInfo: { alternativeText: 'Kim Jong Un meninjau drone', name: 'kim-drone.png' } },
+    files: { filepath, originalFilename: 'kim-drone.png', mimetype: 'image/png', size: fs.statSync(filepath).size },
+  });
+  if (!file) throw new Error('cover upload returned nothing');
+  return file;
+};
 
 export type ContractFixture = {
   articleId: string;
@@ -16,7 +40,7 @@ export type ContractFixture = {
   unpublishedChangeTitle: string;
 };
 
-const paragraph = (text: string) => [{ type: 'paragraph', children: [{ type: 'text', text }] }];
+const paragraph = (text: string) => [{ type: 'paragraph' as const, children: [{ type: 'text' as const, text }] }];
 
 /**
  * A compact newsroom in both locales, written through the Document Service:
@@ -27,9 +51,10 @@ const paragraph = (text: string) => [{ type: 'paragraph', children: [{ type: 'te
 export const createContractFixture = async (strapi: Core.Strapi): Promise<ContractFixture> => {
   const docs = strapi.documents;
   const authorEmail = 'contract-author@example.test';
+  const cover = await uploadCover(strapi);
 
   const author = await docs(AUTHOR).create({
-    data: { name: 'Kontrak Penulis', jobTitle: 'Jurnalis', bio: 'Bio id', email: authorEmail },
+    data: { name: 'Kontrak Penulis', jobTitle: 'Jurnalis', bio: 'Bio id', email: authorEmail, avatar: cover.id },
     locale: 'id',
     status: 'published',
   });
@@ -87,6 +112,7 @@ export const createContractFixture = async (strapi: Core.Strapi): Promise<Contra
   });
 
   const shared = {
+    cover: cover.id,
     author: author.documentId,
     tags: [tagA.documentId, tagB.documentId],
     relatedLinks: [internal.documentId, external.documentId],
@@ -149,4 +175,29 @@ export const createContractFixture = async (strapi: Core.Strapi): Promise<Contra
     draftOnlyTitle,
     unpublishedChangeTitle,
   };
+};
+
+/** A solid-colour PNG, big enough for Strapi to make its responsive formats. */
+export const solidPng = (width: number, height: number): Buffer => {
+  const chunk = (type: string, data: Buffer): Buffer => {
+    const len = Buffer.alloc(4);
+    len.writeUInt32BE(data.length);
+    const body = Buffer.concat([Buffer.from(type, 'ascii'), data]);
+    const crc = Buffer.alloc(4);
+    crc.writeUInt32BE(zlib.crc32(body) >>> 0);
+    return Buffer.concat([len, body, crc]);
+  };
+  const ihdr = Buffer.alloc(13);
+  ihdr.writeUInt32BE(width, 0);
+  ihdr.writeUInt32BE(height, 4);
+  ihdr[8] = 8; // bit depth
+  ihdr[9] = 2; // truecolour
+  const row = Buffer.concat([Buffer.from([0]), Buffer.alloc(width * 3, 0x99)]);
+  const raw = Buffer.concat(Array.from({ length: height }, () => row));
+  return Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    chunk('IHDR', ihdr),
+    chunk('IDAT', zlib.deflateSync(raw)),
+    chunk('IEND', Buffer.alloc(0)),
+  ]);
 };
