@@ -1,4 +1,7 @@
+import type { AddressInfo } from 'net';
+import { strapi as createClient } from '@strapi/client';
 import { startStrapi, type TestApp } from '../helpers/strapi';
+import type { ArticlePage } from '../../src/api-contract/types';
 import { gql } from '../helpers/graphql';
 import { createContractFixture, type ContractFixture } from '../helpers/contract-fixture';
 import { ARTICLE_PAGE, AUTHOR_PAGE, TAG_PAGE, missingFields, project, toSelection } from '../helpers/contract-shape';
@@ -270,6 +273,28 @@ describe('GraphQL: the same data under the same field names', () => {
     const res = await gql(app, `{ authorBySlug(slug: "${fx.authorSlug}") { email } }`);
     expect(res.status).toBe(400);
     expect(res.errors?.[0]?.message).toMatch(/Cannot query field "email"/);
+  });
+});
+
+describe('@strapi/client, as a frontend uses it', () => {
+  it.each(LOCALES)('finds the article by slug with no populate and gets the whole page (%s)', async (locale) => {
+    const server = app.strapi.server.httpServer;
+    if (!server.listening) await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const { port } = server.address() as AddressInfo;
+    const client = createClient({ baseURL: `http://127.0.0.1:${port}/api` });
+
+    const res = await client.collection('articles').find({ filters: { slug: { $eq: fx.slugs[locale] } }, locale });
+    seen.push(JSON.stringify(res));
+    const articles = res.data as unknown as ArticlePage[];
+    expect(articles).toHaveLength(1);
+    const [article] = articles;
+    expect(missingFields(article, ARTICLE_PAGE)).toEqual([]);
+    expect(article?.localizations.map((l) => [l.locale, l.slug])).toEqual([[other(locale), fx.slugs[other(locale)]]]);
+    expect(article?.author?.slug).toBe(fx.authorSlug);
+    expect(article?.body.find((b) => b.__component === 'content.read-also')).toMatchObject({ link: { target: { slug: fx.targetSlugs[locale] } } });
+
+    const rest = data((await get(`/api/articles/slug/${fx.slugs[locale]}?locale=${locale}`)).body);
+    expect(article).toEqual(rest);
   });
 });
 
