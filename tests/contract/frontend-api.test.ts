@@ -96,6 +96,26 @@ describe('REST: an article page in one request, with no populate given', () => {
     expect(Number.isNaN(Date.parse(a.firstPublishedAt))).toBe(false);
   });
 
+  it('lists only published translations in localizations (no switcher link to a draft)', async () => {
+    const docs = app.strapi.documents('api::article.article');
+    const created = await docs.create({ data: { title: 'Hanya Terbit Dalam Bahasa Indonesia' }, locale: 'id', status: 'published' });
+    await docs.update({ documentId: created.documentId, locale: 'en', data: { title: 'English draft not yet published' } });
+    try {
+      const res = remember(await get(`/api/articles/slug/${String(created.slug)}?locale=id`));
+      expect(res.status).toBe(200);
+      expect(data(res.body).localizations).toEqual([]);
+      const gq = await gql<{ articleBySlug: { localizations: unknown[] } }>(
+        app,
+        `{ articleBySlug(slug: "${String(created.slug)}", locale: "id") { localizations { locale slug } } }`,
+      );
+      expect(gq.data?.articleBySlug.localizations).toEqual([]);
+      const en = await get(`/api/articles/${created.documentId}?locale=en`);
+      expect(en.status).toBe(404);
+    } finally {
+      await docs.delete({ documentId: created.documentId, locale: '*' });
+    }
+  });
+
   it('merges the client populate with the defaults: named keys win, the others stay', async () => {
     const res = await get(`/api/articles/slug/${fx.slugs.en}?locale=en&populate[author][fields][0]=name&fields[0]=title&fields[1]=slug`);
     expect(res.status).toBe(200);
