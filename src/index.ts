@@ -5,6 +5,7 @@ import { relatedLinkRules } from './document-middlewares/related-link-rules';
 import { publishedOnlyForReaders } from './document-middlewares/published-only-for-readers';
 import { ensureLocales } from './bootstrap/locales';
 import { ensurePublicPermissions } from './bootstrap/public-permissions';
+import { registerNewsroomGraphql } from './extensions/graphql/newsroom-queries';
 
 export default {
   register({ strapi }: { strapi: Core.Strapi }) {
@@ -12,6 +13,7 @@ export default {
     strapi.documents.use(slugMiddleware(strapi));
     strapi.documents.use(relatedLinkRules(strapi));
     strapi.documents.use(publishedOnlyForReaders(strapi));
+    registerNewsroomGraphql(strapi);
   },
 
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
