@@ -11,6 +11,14 @@ const config: Core.Config.Middlewares = [
   'strapi::session',
   'strapi::favicon',
   'strapi::public',
+  {
+    // Cache-Control + ETag/304 for anonymous public GETs (src/middlewares/http-cache.ts).
+    name: 'global::http-cache',
+    config: {
+      maxAge: Number(process.env.HTTP_CACHE_MAX_AGE ?? 60),
+      staleWhileRevalidate: Number(process.env.HTTP_CACHE_STALE_WHILE_REVALIDATE ?? 300),
+    },
+  },
 ];
 
 export default config;

@@ -54,6 +54,7 @@ const main = async (): Promise<number> => {
   process.chdir(appDir);
   const { createStrapi } = await import('@strapi/strapi');
   const { seedNewsroom, SeedFixtureError } = await import('./seed/seed');
+  const { waitForIdleDatabase } = await import('./seed/settle');
 
   let strapi: Core.Strapi | undefined;
   try {
@@ -78,7 +79,10 @@ const main = async (): Promise<number> => {
     );
     return 1;
   } finally {
-    if (strapi) await strapi.destroy();
+    if (strapi) {
+      await waitForIdleDatabase(strapi);
+      await strapi.destroy();
+    }
   }
 };
 

@@ -9,6 +9,7 @@ import { readingTimeMiddleware } from './document-middlewares/reading-time';
 import { translationStatusMiddleware } from './document-middlewares/translation-status';
 import { ensureSiteSettings } from './bootstrap/site-settings';
 import { registerPublishingRoutes } from './bootstrap/publishing-routes';
+import { registerNewsroomGraphql } from './extensions/graphql/newsroom-queries';
 
 export default {
   register({ strapi }: { strapi: Core.Strapi }) {
@@ -18,6 +19,7 @@ export default {
     strapi.documents.use(publishedOnlyForReaders(strapi));
     strapi.documents.use(readingTimeMiddleware(strapi));
     strapi.documents.use(translationStatusMiddleware(strapi));
+    registerNewsroomGraphql(strapi);
   },
 
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {

@@ -1,13 +1,13 @@
 /**
- * The newsroom's seed content: the MerahPutih.com article of
- * /work/shared/seed-documents/000_175bf339afc62747.txt (copied into the
- * mission's shared folder), with its author, tags and related links, in
- * Indonesian (`id`, verbatim from the seed document) and English (`en`, a
- * translation written for this project).
+ * The newsroom's seed content: the MerahPutih.com article of the seed document
+ * (committed verbatim as database/seed/source/000_175bf339afc62747.txt), with
+ * its author, tags and related links, in Indonesian (`id`, verbatim from the
+ * seed document) and English (`en`, a translation written for this project).
  *
  * Rules kept here:
  * - Indonesian text is the seed document's, character for character (including
- *   its typo "laporan KNCA" for KCNA in the third paragraph).
+ *   its typo "laporan KNCA" for KCNA in the third paragraph; the English
+ *   translation says KCNA).
  * - "Baca juga: …" is a read-also link placed in the body between the third and
  *   fourth paragraph, not body text; "Bagikan" is the page's share button and is
  *   not content; "[HOAKS atau FAKTA]:" is a fact-check label, not part of the

@@ -2,7 +2,7 @@
  * The shape of a seed fixture. Scalar fields take their types from the generated
  * Strapi types (types/generated), so a fixture that no longer fits the content
  * model fails `tsc`. Relations are written by natural key — a slug (authors,
- * tags, articles), the Indonesian headline (related links) or the file name
+ * tags, articles), the headline (related links) or the file name
  * (media) — and resolved to documentIds when the seed runs; never numeric ids.
  */
 import type { Modules, UID } from '@strapi/strapi';
@@ -50,8 +50,9 @@ export type RelatedLinkKind = NonNullable<LinkInput['kind']>;
 
 export type RelatedLinkFixture = {
   /**
-   * Natural key: the Indonesian headline (`locales.id.title`, locale `id`). A
-   * related link has no slug; its headline is what identifies it on the page.
+   * Natural key: the headline + locale (a related link has no slug; its headline
+   * is what identifies it on the page). Articles refer to a link by its
+   * Indonesian headline (`locales.id.title`).
    */
   readonly kind: RelatedLinkKind;
   /** External http(s) URL, only when one is known (the seed document has none). */

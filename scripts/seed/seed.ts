@@ -50,6 +50,25 @@ type StoredVersion = { documentId: string; updatedAt?: string | Date | null; pub
   unknown
 >;
 
+/**
+ * A write Strapi refused (e.g. one of its validations): names the record, and
+ * the field when Strapi's error says which.
+ */
+export class SeedWriteError extends Error {
+  readonly field?: string;
+  constructor(
+    readonly record: string,
+    cause: unknown,
+  ) {
+    const details = (cause as { details?: { errors?: { path?: unknown[] }[] } } | null)?.details;
+    const field = details?.errors?.[0]?.path?.join('.');
+    const message = cause instanceof Error ? cause.message : String(cause);
+    super(`Could not write ${record}${field ? `, field "${field}"` : ''}: ${message}`, { cause });
+    this.name = 'SeedWriteError';
+    this.field = field;
+  }
+}
+
 /** Blocks JSON (Strapi's rich text) for plain paragraphs. */
 export const toBlocks = (paragraphs: readonly string[]): { type: 'paragraph'; children: { type: 'text'; text: string }[] }[] =>
   paragraphs.map((text) => ({ type: 'paragraph', children: [{ type: 'text', text }] }));
@@ -118,7 +137,16 @@ export const seedNewsroom = async (
    * missing; otherwise fills only its empty fields, and re-publishes only when
    * it was published with no pending editor changes.
    */
-  const ensureVersion = async <T extends DocUid>(
+  const ensureVersion = async <T extends DocUid>(...args: Parameters<typeof writeVersion<T>>): Promise<string> => {
+    try {
+      return await writeVersion(...args);
+    } catch (error) {
+      const [, type, key, , locale] = args;
+      throw new SeedWriteError(`${type} "${short(key)}" (${locale})`, error);
+    }
+  };
+
+  const writeVersion = async <T extends DocUid>(
     uid: T,
     type: SeedRecordType,
     key: string,
@@ -169,7 +197,18 @@ export const seedNewsroom = async (
     return documentId;
   };
 
+  type UploadedFile = { id: number; formats?: Record<string, unknown> | null } & Record<string, unknown>;
   const mediaIds = new Map<string, number>();
+  /** Files uploaded inside the current article's transaction, removed from storage if it rolls back. */
+  let uploadedInTransaction: UploadedFile[] = [];
+  const removeFromStorage = async (files: UploadedFile[]): Promise<void> => {
+    const provider = strapi.plugin('upload').provider as { delete(file: unknown): Promise<unknown> };
+    for (const file of files) {
+      await provider.delete(file);
+      for (const format of Object.values(file.formats ?? {})) await provider.delete(format);
+      mediaIds.delete(String(file.name));
+    }
+  };
   const ensureMedia = async (media: MediaFixture): Promise<number> => {
     const cached = mediaIds.get(media.name);
     if (cached !== undefined) return cached;
@@ -185,13 +224,14 @@ export const seedNewsroom = async (
     const upload = strapi.plugin('upload').service('upload') as {
       upload(
         input: { data: { fileInfo: Record<string, string | undefined> }; files: Record<string, string | number> },
-      ): Promise<{ id: number }[]>;
+      ): Promise<UploadedFile[]>;
     };
     const [file] = await upload.upload({
       data: { fileInfo: { name: media.name, alternativeText: media.alternativeText, caption: media.caption } },
       files: { filepath, originalFilename: media.name, mimetype: media.mime, size: fs.statSync(filepath).size },
     });
     if (!file) throw new Error(`media "${media.name}": the upload service returned no file`);
+    uploadedInTransaction.push(file);
     record({ type: 'media', key: media.name, outcome: 'created' });
     mediaIds.set(media.name, file.id);
     return file.id;
@@ -239,13 +279,23 @@ export const seedNewsroom = async (
     return documentId as string;
   };
 
+  /** A related link of the fixture, found by its headline in either locale (an editor may retitle one). */
+  const findLink = async (idTitle: string): Promise<string | null> => {
+    const link = fixture.relatedLinks.find((l) => l.locales.id.title === idTitle);
+    let documentId: string | null = null;
+    for (const locale of LOCALE_CODES) {
+      documentId ??= await findByKey(RELATED_LINK_UID, 'title', link?.locales[locale].title ?? idTitle, locale);
+    }
+    return documentId;
+  };
+
   const linkIds = new Map<string, string>();
   const ensureLink = async (idTitle: string): Promise<string> => {
     const cached = linkIds.get(idTitle);
     if (cached) return cached;
     const link = fixture.relatedLinks.find((l) => l.locales.id.title === idTitle);
     if (!link) throw new Error(`related link "${idTitle}" is not in the fixture`);
-    let documentId = await findByKey(RELATED_LINK_UID, 'title', idTitle, DEFAULT_LOCALE);
+    let documentId = await findLink(idTitle);
     for (const locale of LOCALE_CODES) {
       const version = link.locales[locale];
       const data: Input<typeof RELATED_LINK_UID> = {
@@ -279,7 +329,7 @@ export const seedNewsroom = async (
     await remove(ARTICLE_UID, 'article', article.locales.id.slug, await findByKey(ARTICLE_UID, 'slug', article.locales.id.slug, 'id'));
     for (const title of new Set([...article.relatedLinks, ...article.body.flatMap((b) => (b.type === 'read-also' ? [b.link] : []))])) {
       linkIds.delete(title);
-      await remove(RELATED_LINK_UID, 'related-link', title, await findByKey(RELATED_LINK_UID, 'title', title, 'id'));
+      await remove(RELATED_LINK_UID, 'related-link', title, await findLink(title));
     }
     for (const slug of article.tags) {
       tagIds.delete(slug);
@@ -329,11 +379,14 @@ export const seedNewsroom = async (
 
   for (const article of fixture.articles) {
     const key = article.locales.id.slug;
+    uploadedInTransaction = [];
     try {
       await strapi.db.transaction(async () => {
         await ensureArticle(article);
       });
     } catch (error) {
+      // The database rolled back; the files an upload wrote to storage did not.
+      await removeFromStorage(uploadedInTransaction);
       record({ type: 'article', key, outcome: 'failed', detail: error instanceof Error ? error.message : String(error) });
       throw error;
     }

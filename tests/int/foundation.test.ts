@@ -139,9 +139,14 @@ describe('public REST reads, both locales', () => {
   });
 
   it('caps the page size at the configured maximum (100)', async () => {
+    // Issue 5: a page size above the maximum is refused with a 400 that says so
+    // (Strapi alone would shrink it silently); the maximum itself is served.
     const res = await app.http().get('/api/articles?pagination[pageSize]=1000');
-    expect(res.status).toBe(200);
-    expect(res.body.meta.pagination.pageSize).toBe(100);
+    expect(res.status).toBe(400);
+    expect(res.body.error.message).toBe('pagination[pageSize] must be at most 100, got 1000');
+    const max = await app.http().get('/api/articles?pagination[pageSize]=100');
+    expect(max.status).toBe(200);
+    expect(max.body.meta.pagination.pageSize).toBe(100);
   });
 });
 

@@ -11,6 +11,7 @@ import {
   type SeedFixture,
   type SeedSummary,
 } from '../helpers/seed';
+import { errors } from '@strapi/utils';
 import { ARTICLE_UID, AUTHOR_UID, RELATED_LINK_UID, TAG_UID } from '../../src/lib/uids';
 
 type Block = { type: string; children: { type: string; text: string }[] };
@@ -277,16 +278,25 @@ describe('running the seed again', () => {
   it("keeps an editor's changes and fills only what is missing", async () => {
     const articles = app.strapi.documents(ARTICLE_UID);
     const [id] = (await restArticles('id')) as [RestArticle];
-    // An editor retitles the English version, clears its caption, and rewrites
-    // the Indonesian standfirst; both are published.
+    // An editor retitles the English version, clears its caption, rewrites the
+    // Indonesian standfirst and keeps only two of its tags; both are published.
     await articles.update({
       documentId: id.documentId,
       locale: 'en',
       data: { title: 'Edited English headline', coverCaption: '' },
     });
     await articles.publish({ documentId: id.documentId, locale: 'en' });
-    await articles.update({ documentId: id.documentId, locale: 'id', data: { excerpt: 'Ringkasan dari editor.' } });
+    const twoTags = id.tags.slice(0, 2).map((t) => (t as unknown as { documentId: string }).documentId);
+    await articles.update({
+      documentId: id.documentId,
+      locale: 'id',
+      data: { excerpt: 'Ringkasan dari editor.', tags: twoTags },
+    });
     await articles.publish({ documentId: id.documentId, locale: 'id' });
+    // ...retitles a related link in Indonesian...
+    const link = id.relatedLinks[2] as Link;
+    await app.strapi.documents(RELATED_LINK_UID).update({ documentId: link.documentId, locale: 'id', data: { title: 'Judul dari editor' } });
+    await app.strapi.documents(RELATED_LINK_UID).publish({ documentId: link.documentId, locale: 'id' });
     // ...and edits an author's job title without publishing it yet.
     const author = id.author as unknown as { documentId: string };
     await app.strapi.documents(AUTHOR_UID).update({ documentId: author.documentId, locale: 'en', data: { jobTitle: 'Reporter' } });
@@ -309,12 +319,31 @@ describe('running the seed again', () => {
     const [idAfter] = (await restArticles('id')) as [RestArticle];
     const [enAfter] = (await restArticles('en')) as [RestArticle];
     expect(idAfter.excerpt).toBe('Ringkasan dari editor.');
+    expect(idAfter.tags.map((t) => t.slug)).toEqual(['korea-utara', 'rusia']);
     expect(enAfter.title).toBe('Edited English headline');
     expect(enAfter.coverCaption).toBe(newsroomFixture.articles[0]?.locales.en.coverCaption);
     expect(paragraphsOf(idAfter)).toEqual(doc.paragraphs);
     expect(idAfter.relatedLinks).toHaveLength(11);
+    expect(idAfter.relatedLinks[2]).toMatchObject({ documentId: link.documentId, title: 'Judul dari editor' });
     const draftAuthor = await app.strapi.documents(AUTHOR_UID).findOne({ documentId: author.documentId, locale: 'en' });
     expect(draftAuthor?.jobTitle).toBe('Reporter');
+  });
+
+  it("fills a missing field in a draft with unpublished changes without publishing the editor's work", async () => {
+    const articles = app.strapi.documents(ARTICLE_UID);
+    const [en] = (await restArticles('en')) as [RestArticle];
+    // Work in progress: a new headline and an emptied standfirst, not published.
+    await articles.update({ documentId: en.documentId, locale: 'en', data: { title: 'Draft headline', excerpt: '' } });
+
+    const again = await seedApp(app);
+    expect(again.events.filter((e) => e.outcome !== 'skipped')).toEqual([
+      expect.objectContaining({ type: 'article', locale: 'en', outcome: 'filled', detail: expect.stringMatching(/^excerpt \(draft only/) }),
+    ]);
+    const draft = await articles.findOne({ documentId: en.documentId, locale: 'en', status: 'draft' });
+    expect(draft).toMatchObject({ title: 'Draft headline', excerpt: newsroomFixture.articles[0]?.locales.en.excerpt });
+    const [published] = (await restArticles('en')) as [RestArticle];
+    expect(published.title).toBe(en.title);
+    expect(published.excerpt).toBe(en.excerpt);
   });
 });
 
@@ -348,15 +377,20 @@ describe('a broken fixture', () => {
     expect(await databaseSnapshot(app.strapi)).toEqual(before);
   });
 
-  it('that fails while an article is written leaves no half-written article', async () => {
+  it('that fails while an article is written leaves no half-written article and no uploaded file', async () => {
+    const uploads = path.join(app.dir, 'public', 'uploads');
+    const filesBefore = fs.readdirSync(uploads).sort();
     const before = await databaseSnapshot(app.strapi);
-    // A new article with a new tag and link; the English version's write fails.
+    // A new article with a new cover, tag and link; the English version's write fails.
     const fixture = broken((f) => {
+      const media = { ...(f.media[0] as object), name: 'uji-cover.png' };
+      f.media.push(media);
       f.tags.push({ locales: { id: { name: 'Uji', slug: 'uji' }, en: { name: 'Test', slug: 'test' } } });
       f.relatedLinks.push({ kind: 'related', locales: { id: { title: 'Tautan uji' }, en: { title: 'Test link' } } });
       const article = structuredClone(f.articles[0]) as { locales: Record<string, { slug: string; title: string }>; tags: string[]; relatedLinks: string[] };
       article.locales.id = { ...article.locales.id, slug: 'artikel-uji', title: 'Artikel uji' } as { slug: string; title: string };
       article.locales.en = { ...article.locales.en, slug: 'test-article', title: 'Test article' } as { slug: string; title: string };
+      (article as { cover?: string }).cover = 'uji-cover.png';
       article.tags = ['uji'];
       article.relatedLinks = ['Tautan uji'];
       f.articles = [article];
@@ -365,15 +399,66 @@ describe('a broken fixture', () => {
     app.strapi.documents.use(async (ctx, next) => {
       const data = (ctx.params as { data?: { title?: string } }).data;
       if (failing && ctx.uid === ARTICLE_UID && ctx.action === 'create' && data?.title === 'Test article') {
-        throw new Error('simulated failure while writing the English version');
+        // Shaped like the ValidationError Strapi's own validators throw.
+        throw new errors.ValidationError('simulated failure while writing the English version', {
+          errors: [{ path: ['title'], message: 'simulated failure', name: 'ValidationError' }],
+        });
       }
       return next();
     });
+    const log: string[] = [];
     try {
-      await expect(seedApp(app, fixture)).rejects.toThrow(/simulated failure/);
+      await expect(seedApp(app, fixture, { log: (line) => log.push(line) })).rejects.toThrow(
+        'Could not write article "artikel-uji" (en), field "title": simulated failure while writing the English version',
+      );
     } finally {
       failing = false;
     }
+    // The writes did happen before the failure, and were rolled back.
+    expect(log).toEqual(
+      expect.arrayContaining([
+        'created media "uji-cover.png"',
+        'created tag "uji" (id)',
+        'created article "artikel-uji" (id)',
+        expect.stringMatching(/^failed  article "artikel-uji": Could not write article "artikel-uji" \(en\), field "title"/),
+      ]),
+    );
     expect(await databaseSnapshot(app.strapi)).toEqual(before);
+    expect(fs.readdirSync(uploads).sort()).toEqual(filesBefore);
+  });
+});
+
+describe('--reset', () => {
+  it("rebuilds the seed's own documents from the fixture and leaves other content alone", async () => {
+    const [idBefore] = (await restArticles('id')) as [RestArticle];
+    const other = await app.strapi.documents(TAG_UID).create({ data: { name: 'Tag editor' }, locale: 'id', status: 'published' });
+    const filesBefore = await app.strapi.db.query('plugin::upload.file').count();
+
+    const reset = await seedApp(app, newsroomFixture, { reset: true });
+    // article, author, 6 tags and 11 links deleted (all locales), then written again;
+    // the upload is reused, not uploaded twice.
+    expect(reset).toMatchObject({ deleted: 1 + 1 + 6 + 11, created: first.created - 1, failed: 0 });
+    expect(await app.strapi.db.query('plugin::upload.file').count()).toBe(filesBefore);
+
+    const [id] = (await restArticles('id')) as [RestArticle];
+    const [en] = (await restArticles('en')) as [RestArticle];
+    expect(id.documentId).not.toBe(idBefore.documentId);
+    expect(en.documentId).toBe(id.documentId);
+    expect(id.excerpt).toBe(newsroomFixture.articles[0]?.locales.id.excerpt);
+    expect(en.title).toBe(newsroomFixture.articles[0]?.locales.en.title);
+    expect(paragraphsOf(id)).toEqual(doc.paragraphs);
+    expect(id.relatedLinks.map(asOnPage)).toEqual([doc.readAlso, ...doc.related]);
+    expect(en.relatedLinks).toHaveLength(11);
+    expect(id.firstPublishedAt).toBe('2024-11-11T17:00:00.000Z');
+    expect(en.firstPublishedAt).toBe('2024-11-11T17:00:00.000Z');
+    expect(await app.strapi.documents(TAG_UID).findOne({ documentId: other.documentId, locale: 'id' })).not.toBeNull();
+    for (const [uid, count] of [
+      [ARTICLE_UID, 4],
+      [AUTHOR_UID, 4],
+      [TAG_UID, 24 + 2],
+      [RELATED_LINK_UID, 44],
+    ] as const) {
+      expect(await app.strapi.db.query(uid).count()).toBe(count);
+    }
   });
 });

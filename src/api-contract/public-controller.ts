@@ -1,0 +1,22 @@
+import type { Core } from '@strapi/strapi';
+import { withPublicDefaults, type Limits } from './public-query';
+import type { PopulateTree } from './public-populate';
+
+type Ctx = { query: Record<string, unknown> };
+
+export const restLimits = (strapi: Core.Strapi): Limits => ({
+  maxLimit: Number(strapi.config.get('api.rest.maxLimit', 100)),
+});
+
+/**
+ * Wraps a core controller's `find`/`findOne` so that public reads get the
+ * server's default population and sort (src/api-contract/public-populate.ts),
+ * and bad locales or page sizes a 400 before anything is read.
+ */
+export const applyPublicDefaults = (
+  strapi: Core.Strapi,
+  ctx: Ctx,
+  options: { populate: PopulateTree; sort?: readonly string[] },
+): void => {
+  ctx.query = withPublicDefaults(ctx.query, { ...options, limits: restLimits(strapi) });
+};

@@ -1,0 +1,66 @@
+import { errors } from '@strapi/utils';
+import { LOCALE_CODES, isLocaleCode } from '../lib/locales';
+import { mergePopulate, type PopulateTree } from './public-populate';
+
+/** The REST page-size ceiling (config/api.ts `rest.maxLimit`). */
+export type Limits = { maxLimit: number };
+
+const describeLocales = (): string => LOCALE_CODES.join(', ');
+
+/** A locale the newsroom does not publish in is a client error, not an empty page. */
+export const assertKnownLocale = (locale: unknown): void => {
+  if (locale === undefined || locale === null || locale === '') return;
+  if (!isLocaleCode(locale)) {
+    throw new errors.ValidationError(`Unknown locale "${String(locale)}": use one of ${describeLocales()}`, {
+      locale,
+      allowed: LOCALE_CODES,
+    });
+  }
+};
+
+const asRecord = (value: unknown): Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
+
+/**
+ * Strapi silently shrinks a page size above the maximum; a frontend asking
+ * for 500 entries and getting 100 would miss content without knowing it, so
+ * such a request is refused with a message instead.
+ */
+export const assertPageSizeWithinLimit = (pagination: unknown, { maxLimit }: Limits): void => {
+  const p = asRecord(pagination);
+  for (const key of ['pageSize', 'limit'] as const) {
+    if (p[key] === undefined) continue;
+    const value = Number(p[key]);
+    if (!Number.isInteger(value) || value < -1 || value === 0) {
+      throw new errors.ValidationError(`pagination[${key}] must be a positive integer, got "${String(p[key])}"`);
+    }
+    if (value === -1 || value > maxLimit) {
+      throw new errors.ValidationError(`pagination[${key}] must be at most ${maxLimit}, got ${String(p[key])}`, {
+        [key]: p[key],
+        maxLimit,
+      });
+    }
+  }
+};
+
+export const DEFAULT_ARTICLE_SORT = ['firstPublishedAt:desc', 'id:desc'] as const;
+
+type Query = Record<string, unknown>;
+
+/**
+ * The query of a public read with the server's defaults applied: the locale
+ * and page size are checked, `populate` is merged with the defaults (the
+ * client's entries win, see public-populate.ts), and `sort` gets a default
+ * when the client gives none.
+ */
+export const withPublicDefaults = (
+  query: Query,
+  options: { populate: PopulateTree; sort?: readonly string[]; limits: Limits },
+): Query => {
+  assertKnownLocale(query.locale);
+  assertPageSizeWithinLimit(query.pagination, options.limits);
+  const next: Query = { ...query, populate: mergePopulate(options.populate, query.populate) };
+  const hasSort = query.sort !== undefined && query.sort !== '' && !(Array.isArray(query.sort) && query.sort.length === 0);
+  if (!hasSort && options.sort) next.sort = [...options.sort];
+  return next;
+};
