@@ -304,6 +304,21 @@ describe('feeds', () => {
     });
   }
 
+  it('caches like the rest of the public API: Cache-Control, ETag and 304', async () => {
+    const api = await app.http().get('/api/articles?locale=id');
+    const policy = api.headers['cache-control'];
+    expect(policy).toMatch(/^public, max-age=\d+/);
+    for (const url of ['/feeds/id.xml', '/feeds/en.json', '/sitemap.xml', '/news-sitemap.xml', '/api/articles/slug/korea-utara-uji-rudal/json-ld']) {
+      const first = await app.http().get(url);
+      expect(first.status).toBe(200);
+      expect(first.headers['cache-control']).toBe(policy);
+      expect(first.headers.etag).toMatch(/^W\/"/);
+      const again = await app.http().get(url).set('If-None-Match', first.headers.etag);
+      expect(again.status).toBe(304);
+      expect(again.text ?? '').toBe('');
+    }
+  });
+
   it('answers 404 JSON for an unknown locale or format', async () => {
     for (const url of ['/feeds/fr.xml', '/feeds/fr.json', '/feeds/id.atom', '/feeds/id']) {
       const res = await app.http().get(url);

@@ -1,5 +1,7 @@
 import type { Core } from '@strapi/strapi';
+import { createHash } from 'crypto';
 import type { Context } from 'koa';
+import { cacheControlValue, type HttpCacheConfig } from '../../../middlewares/http-cache';
 import { isLocaleCode, LOCALE_CODES } from '../../../lib/locales';
 import { articleJsonLd } from '../../../services/json-ld';
 import { jsonFeed, rssFeed } from '../../../services/feeds';
@@ -36,8 +38,30 @@ const localeOf = (ctx: Context): string | null => {
   return null;
 };
 
-const cacheable = (ctx: Context): void => {
-  ctx.set('Cache-Control', 'public, max-age=300');
+/** The configuration of the global http-cache middleware (config/middlewares.ts), so every public output caches alike. */
+const httpCacheConfig = (strapi: Core.Strapi): HttpCacheConfig => {
+  const entries = (strapi.config.get('middlewares') ?? []) as unknown[];
+  const entry = entries.find(
+    (m): m is { name: string; config?: HttpCacheConfig } =>
+      typeof m === 'object' && m !== null && (m as { name?: unknown }).name === 'global::http-cache',
+  );
+  return entry?.config ?? {};
+};
+
+/**
+ * Feeds and sitemaps live outside /api, where the global http-cache middleware
+ * does not reach: give them the same Cache-Control and a weak ETag, and answer
+ * a matching If-None-Match with 304, as feed readers and crawlers expect.
+ */
+const sendCacheable = (strapi: Core.Strapi, ctx: Context, type: string, body: string): void => {
+  ctx.type = type;
+  ctx.body = body;
+  ctx.set('Cache-Control', cacheControlValue(httpCacheConfig(strapi)));
+  ctx.set('ETag', `W/"${createHash('sha1').update(body).digest('base64url')}"`);
+  if (ctx.fresh) {
+    ctx.status = 304;
+    ctx.body = null;
+  }
 };
 
 export default ({ strapi }: { strapi: Core.Strapi }) => ({
@@ -47,7 +71,6 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     const { slug } = ctx.params as { slug: string };
     const doc = await articleJsonLd(strapi, slug, locale);
     if (!doc) return fail(ctx, 404, 'NotFoundError', `No published article with slug "${slug}" in locale "${locale}"`);
-    cacheable(ctx);
     ctx.type = CONTENT_TYPES.jsonLd;
     ctx.body = JSON.stringify(doc);
   },
@@ -63,7 +86,6 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     const { slug } = ctx.params as { slug: string };
     const items = await relatedArticles(strapi, { slug, locale }, limit);
     if (!items) return fail(ctx, 404, 'NotFoundError', `No published article with slug "${slug}" in locale "${locale}"`);
-    cacheable(ctx);
     ctx.body = { data: items, meta: { locale, limit } };
   },
 
@@ -81,25 +103,15 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
       return fail(ctx, 404, 'NotFoundError', `No feed "${file}": feeds are ${LOCALE_CODES.map((l) => `${l}.xml, ${l}.json`).join(', ')}`);
     }
     const [, locale, format] = match;
-    cacheable(ctx);
-    if (format === 'xml') {
-      ctx.type = CONTENT_TYPES.rss;
-      ctx.body = await rssFeed(strapi, locale);
-    } else {
-      ctx.type = CONTENT_TYPES.jsonFeed;
-      ctx.body = await jsonFeed(strapi, locale);
-    }
+    if (format === 'xml') sendCacheable(strapi, ctx, CONTENT_TYPES.rss, await rssFeed(strapi, locale));
+    else sendCacheable(strapi, ctx, CONTENT_TYPES.jsonFeed, await jsonFeed(strapi, locale));
   },
 
   async sitemap(ctx: Context) {
-    cacheable(ctx);
-    ctx.type = CONTENT_TYPES.xml;
-    ctx.body = await sitemapXml(strapi);
+    sendCacheable(strapi, ctx, CONTENT_TYPES.xml, await sitemapXml(strapi));
   },
 
   async newsSitemap(ctx: Context) {
-    cacheable(ctx);
-    ctx.type = CONTENT_TYPES.xml;
-    ctx.body = await newsSitemapXml(strapi);
+    sendCacheable(strapi, ctx, CONTENT_TYPES.xml, await newsSitemapXml(strapi));
   },
 });
