@@ -53,12 +53,15 @@ const main = async (): Promise<number> => {
   // Strapi reads .env and resolves the SQLite file from the working directory.
   process.chdir(appDir);
   const { createStrapi } = await import('@strapi/strapi');
-  const { seedNewsroom, SeedFixtureError } = await import('./seed/seed');
+  const { seedNewsroom, SeedFixtureError, validateFixture } = await import('./seed/seed');
+  const { default: defaultFixture } = await import('../database/seed/newsroom');
   const { waitForIdleDatabase } = await import('./seed/settle');
 
   let strapi: Core.Strapi | undefined;
   try {
-    const fixture = args.fixture ? loadFixture(args.fixture) : undefined;
+    const fixture = args.fixture ? loadFixture(args.fixture) : defaultFixture;
+    // Bad data fails fast, before Strapi boots (seedNewsroom validates again).
+    validateFixture(fixture, appDir);
     strapi = await createStrapi({ appDir, distDir: path.join(appDir, 'dist') }).load();
     const { ARTICLE_UID } = await import('../src/lib/uids');
     if (args.ifEmpty) {
