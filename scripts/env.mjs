@@ -1,39 +1,106 @@
 #!/usr/bin/env node
-// Creates .env with fresh random secrets when it is missing. Never overwrites
-// an existing .env. Plain Node (no dependencies) so it runs before `npm install`.
+// Creates .env with fresh random secrets when it is missing, and adds the
+// admin panel accounts (ADMIN_EMAIL/ADMIN_PASSWORD, EDITOR_EMAIL/EDITOR_PASSWORD)
+// to a .env that lacks them. Never overwrites a value already in .env.
+// Generated passwords are printed once, here; Strapi creates the accounts at
+// its next boot (src/bootstrap/admin-accounts.ts).
+// Plain Node (no dependencies) so it runs before `npm install`.
 import { randomBytes } from 'node:crypto';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { appendFileSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 
 const root = resolve(import.meta.dirname, '..');
 const target = resolve(root, '.env');
 
+const secret = () => randomBytes(32).toString('base64');
+
+/** Strapi's admin password rules: 8+ characters, at most 72 bytes, a lowercase, an uppercase letter and a digit. */
+const meetsStrapiRules = (p) => p.length >= 8 && Buffer.byteLength(p) <= 72 && /[a-z]/.test(p) && /[A-Z]/.test(p) && /\d/.test(p);
+const password = () => {
+  for (;;) {
+    const candidate = randomBytes(18).toString('base64url');
+    if (meetsStrapiRules(candidate)) return candidate;
+  }
+};
+
+const ACCOUNT_DEFAULTS = {
+  ADMIN_EMAIL: 'admin@newsroom.local',
+  ADMIN_PASSWORD: password,
+  EDITOR_EMAIL: 'editor@newsroom.local',
+  EDITOR_PASSWORD: password,
+};
+const generated = {};
+const accountValue = (key) => {
+  const fill = ACCOUNT_DEFAULTS[key];
+  const value = typeof fill === 'function' ? fill() : fill;
+  if (typeof fill === 'function') generated[key] = value;
+  return value;
+};
+
+const printCredentials = (values) => {
+  if (Object.keys(generated).length === 0) return;
+  console.log('[env] admin panel accounts (created at the next start of Strapi; passwords shown only now, kept in .env):');
+  if (values.ADMIN_EMAIL) console.log(`[env]   super admin  ${values.ADMIN_EMAIL}  ${generated.ADMIN_PASSWORD ?? '(password already in .env)'}`);
+  if (values.EDITOR_EMAIL) console.log(`[env]   editor       ${values.EDITOR_EMAIL}  ${generated.EDITOR_PASSWORD ?? '(password already in .env)'}`);
+};
+
+const parseEnv = (text) =>
+  Object.fromEntries(
+    text
+      .split('\n')
+      .map((line) => /^\s*([A-Za-z_][A-Za-z0-9_]*)\s*=(.*)$/.exec(line))
+      .filter(Boolean)
+      .map((m) => [m[1], m[2].trim()]),
+  );
+
 if (existsSync(target)) {
-  console.log('[env] .env exists: left as it is');
+  const current = parseEnv(readFileSync(target, 'utf8'));
+  const missing = Object.keys(ACCOUNT_DEFAULTS).filter((key) => !(key in current));
+  if (missing.length === 0) {
+    console.log('[env] .env exists: left as it is');
+    process.exit(0);
+  }
+  const added = Object.fromEntries(missing.map((key) => [key, accountValue(key)]));
+  const lines = missing.map((key) => `${key}=${added[key]}`).join('\n');
+  const text = readFileSync(target, 'utf8');
+  appendFileSync(target, `${text.endsWith('\n') ? '' : '\n'}\n# Admin panel accounts, added by scripts/env.mjs on ${new Date().toISOString()}\n${lines}\n`);
+  console.log(`[env] .env exists: added ${missing.join(', ')} (nothing else changed)`);
+  printCredentials({ ...current, ...added });
   process.exit(0);
 }
 
-const secret = () => randomBytes(32).toString('base64');
-const secrets = {
-  APP_KEYS: [secret(), secret(), secret(), secret()].join(','),
-  API_TOKEN_SALT: secret(),
-  ADMIN_JWT_SECRET: secret(),
-  TRANSFER_TOKEN_SALT: secret(),
-  JWT_SECRET: secret(),
-  ENCRYPTION_KEY: secret(),
+const fills = {
+  APP_KEYS: () => [secret(), secret(), secret(), secret()].join(','),
+  API_TOKEN_SALT: secret,
+  ADMIN_JWT_SECRET: secret,
+  TRANSFER_TOKEN_SALT: secret,
+  JWT_SECRET: secret,
+  ENCRYPTION_KEY: secret,
 };
 
 const template = readFileSync(resolve(root, '.env.example'), 'utf8');
+const values = {};
 const out = template
   .split('\n')
-  .filter((line) => !line.startsWith('# Copy is made') && !line.startsWith('# random secrets; never') )
+  .filter((line) => !line.startsWith('# Copy is made') && !line.startsWith('# random secrets; never'))
   .map((line) => {
-    const m = /^([A-Z_]+)=$/.exec(line);
-    return m && m[1] in secrets ? `${m[1]}=${secrets[m[1]]}` : line;
-  })
-  .join('\n');
+    const m = /^([A-Z_]+)=(.*)$/.exec(line);
+    if (!m) return line;
+    const [, key, value] = m;
+    if (value === '' && key in fills) return `${key}=${fills[key]()}`;
+    if (value === '' && key in ACCOUNT_DEFAULTS) values[key] = accountValue(key);
+    else values[key] = value;
+    return `${key}=${values[key]}`;
+  });
+const present = parseEnv(out.join('\n'));
+const absent = Object.keys(ACCOUNT_DEFAULTS).filter((key) => !(key in present));
+for (const key of absent) {
+  values[key] = accountValue(key);
+  out.push(`${key}=${values[key]}`);
+}
 
-writeFileSync(target, `# Generated by scripts/env.mjs on ${new Date().toISOString()}. Keep it secret.\n${out}`, {
+writeFileSync(target, `# Generated by scripts/env.mjs on ${new Date().toISOString()}. Keep it secret.\n${out.join('\n')}`, {
   mode: 0o600,
 });
 console.log('[env] wrote .env with fresh random secrets');
+printCredentials(values);
