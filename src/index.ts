@@ -10,6 +10,9 @@ import { translationStatusMiddleware } from './document-middlewares/translation-
 import { ensureSiteSettings } from './bootstrap/site-settings';
 import { registerPublishingRoutes } from './bootstrap/publishing-routes';
 import { registerNewsroomGraphql } from './extensions/graphql/newsroom-queries';
+import { ensureEditorPermissions } from './bootstrap/editor-permissions';
+import { ensureAdminAccounts } from './bootstrap/admin-accounts';
+import { ensureContentManagerViews } from './bootstrap/content-manager-views';
 
 export default {
   register({ strapi }: { strapi: Core.Strapi }) {
@@ -27,5 +30,8 @@ export default {
     await ensurePublicPermissions(strapi);
     await ensureSiteSettings(strapi);
     registerPublishingRoutes(strapi);
+    await ensureEditorPermissions(strapi);
+    await ensureAdminAccounts(strapi);
+    await ensureContentManagerViews(strapi);
   },
 };
