@@ -3,8 +3,8 @@ import type { ViewDefinition } from './types';
 
 /**
  * The article screens. List: what an editor scans for (headline, byline,
- * tags, translation state, first publication; Strapi adds the status and
- * "available in" locale columns itself). Edit: story, media, relations,
+ * tags, translation state); Strapi adds "Available in" (the locales that
+ * exist) and the status, and src/admin/app.tsx "First published". Edit: story, media, relations,
  * sources, SEO, then the computed fields (read-only).
  */
 export const articleView: ViewDefinition = {
@@ -13,7 +13,7 @@ export const articleView: ViewDefinition = {
   mainField: 'title',
   defaultSortBy: 'updatedAt',
   defaultSortOrder: 'DESC',
-  list: ['title', 'author', 'tags', 'translationStatus', 'updatedAt'],
+  list: ['title', 'author', 'tags', 'translationStatus'],
   edit: [
     // story
     [{ name: 'title', size: 8 }, { name: 'slug', size: 4 }],
