@@ -10,6 +10,7 @@ import { translationStatusMiddleware } from './document-middlewares/translation-
 import { ensureSiteSettings } from './bootstrap/site-settings';
 import { registerPublishingRoutes } from './bootstrap/publishing-routes';
 import { registerNewsroomGraphql } from './extensions/graphql/newsroom-queries';
+import { answerClientErrorsAsJson } from './bootstrap/client-errors';
 
 export default {
   register({ strapi }: { strapi: Core.Strapi }) {
@@ -27,5 +28,6 @@ export default {
     await ensurePublicPermissions(strapi);
     await ensureSiteSettings(strapi);
     registerPublishingRoutes(strapi);
+    answerClientErrorsAsJson(strapi);
   },
 };
