@@ -11,6 +11,7 @@ import { ensureSiteSettings } from './bootstrap/site-settings';
 import { registerPublishingRoutes } from './bootstrap/publishing-routes';
 import { registerNewsroomGraphql } from './extensions/graphql/newsroom-queries';
 import { answerClientErrorsAsJson } from './bootstrap/client-errors';
+import { ensureAuthenticatedPermissions } from './bootstrap/authenticated-permissions';
 
 export default {
   register({ strapi }: { strapi: Core.Strapi }) {
@@ -27,6 +28,7 @@ export default {
     await ensureLocales(strapi);
     await ensurePublicPermissions(strapi);
     await ensureSiteSettings(strapi);
+    await ensureAuthenticatedPermissions(strapi);
     registerPublishingRoutes(strapi);
     answerClientErrorsAsJson(strapi);
   },
