@@ -243,8 +243,40 @@ describe('drafts and private fields never leak', () => {
     const token = await get('readOnly', `/api/articles/${draftDocumentId}?locale=id&status=draft`);
     expect(token.status).toBe(200);
     expect(token.text).toContain(DRAFT_TITLE);
+    const bySlug = await get('readOnly', `/api/articles/slug/${draftSlug}?locale=id&status=draft`);
+    expect(bySlug.status).toBe(200);
+    expect(bySlug.text).toContain(DRAFT_TITLE);
     for (const who of ['anonymous', 'user'] as Principal[]) {
       expect((await get(who, `/api/articles/${draftDocumentId}?locale=id&status=draft`)).status).toBe(404);
+      expect((await get(who, `/api/articles/slug/${draftSlug}?locale=id&status=draft`)).status).toBe(404);
+    }
+  });
+
+  /**
+   * Strapi's read-only token type grants find/findOne on every content-API
+   * type, site accounts included (README "Access" says so: the token is a
+   * server-side secret); readers never list accounts.
+   */
+  it('lists site accounts to API tokens only, never their passwords; a signed-in user reads their own profile', async () => {
+    const statuses: Record<string, number> = {};
+    for (const who of PRINCIPALS) {
+      statuses[`${who} /api/users`] = (await get(who, '/api/users')).status;
+      statuses[`${who} /api/users/me`] = (await get(who, '/api/users/me')).status;
+    }
+    expect(statuses).toEqual({
+      'anonymous /api/users': 403,
+      'anonymous /api/users/me': 403,
+      'user /api/users': 403,
+      'user /api/users/me': 200,
+      'readOnly /api/users': 200,
+      'readOnly /api/users/me': 403,
+      'fullAccess /api/users': 200,
+      'fullAccess /api/users/me': 401,
+    });
+    for (const who of ['readOnly', 'fullAccess'] as Principal[]) {
+      const list = await get(who, '/api/users');
+      expect(list.text).toContain('pembaca@example.com');
+      expect(list.text).not.toMatch(/password|resetPasswordToken|confirmationToken/);
     }
   });
 
@@ -293,6 +325,8 @@ describe('drafts and private fields never leak', () => {
       if (who !== 'anonymous' && who !== 'user' && hit.includes('[articles]')) continue; // tokens may see drafts
       const [a, b] = [await get(who, hit), await get(who, miss)];
       expect(a.status).toBeLessThan(500);
+      // Private fields cannot be named in a filter or sort at all.
+      if (/email|password|createdBy|updatedBy/.test(hit)) expect([hit, a.status]).toEqual([hit, 400]);
       const strip = (text: string) => text.replace(/"(createdAt|updatedAt|publishedAt)":"[^"]*"/g, '');
       const sameAnswer = a.status === b.status && strip(a.text) === strip(b.text);
       if (!sameAnswer) differing.push(`${hit} → ${a.status} ${a.text.slice(0, 80)} / ${b.status} ${b.text.slice(0, 80)}`);
