@@ -88,6 +88,8 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Middlewar
       enabled: env.bool('RATE_LIMIT_ENABLED', env('NODE_ENV', 'development') !== 'test'),
       points: env.int('RATE_LIMIT_POINTS', 300),
       duration: env.int('RATE_LIMIT_DURATION', 60),
+      redisUrl: env('REDIS_URL', ''),
+      redisPrefix: env('RATE_LIMIT_REDIS_PREFIX', 'newsroom:rate-limit'),
     },
   },
   {

@@ -12,6 +12,7 @@ import { registerPublishingRoutes } from './bootstrap/publishing-routes';
 import { registerNewsroomGraphql } from './extensions/graphql/newsroom-queries';
 import { answerClientErrorsAsJson } from './bootstrap/client-errors';
 import { ensureAuthenticatedPermissions } from './bootstrap/authenticated-permissions';
+import { closeRateLimitStores } from './middlewares/rate-limit';
 
 export default {
   register({ strapi }: { strapi: Core.Strapi }) {
@@ -31,5 +32,9 @@ export default {
     await ensureAuthenticatedPermissions(strapi);
     registerPublishingRoutes(strapi);
     answerClientErrorsAsJson(strapi);
+  },
+
+  destroy() {
+    closeRateLimitStores();
   },
 };

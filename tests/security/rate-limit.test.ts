@@ -3,14 +3,16 @@ import { startStrapi, type TestApp } from '../helpers/strapi';
 /**
  * The per-IP rate limit (src/middlewares/rate-limit.ts), off in tests unless
  * turned on as here: 5 requests a minute, client addresses taken from
- * X-Forwarded-For (IS_PROXIED) so the test can be two clients.
+ * X-Forwarded-For (IS_PROXIED) so the test can be two clients. REDIS_URL
+ * points at a port where no Redis listens: the limiter must keep working on
+ * its in-memory insurance (the shared store is tested in rate-limit-redis.test.ts).
  */
 let app: TestApp;
 const POINTS = 5;
 
 beforeAll(async () => {
   app = await startStrapi({
-    env: { RATE_LIMIT_ENABLED: 'true', RATE_LIMIT_POINTS: String(POINTS), RATE_LIMIT_DURATION: '60', IS_PROXIED: 'true' },
+    env: { RATE_LIMIT_ENABLED: 'true', RATE_LIMIT_POINTS: String(POINTS), RATE_LIMIT_DURATION: '60', IS_PROXIED: 'true', REDIS_URL: 'redis://127.0.0.1:9' },
   });
 });
 
