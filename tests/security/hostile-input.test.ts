@@ -131,3 +131,41 @@ it('answers every hostile request with a 4xx JSON error (or, for hostile values,
   expect(alive.status).toBe(200);
   expect((alive.body as { data: unknown[] }).data.length).toBe(1);
 });
+
+/** The guards refuse shapes, not features: the queries a frontend really sends still work. */
+it('still serves legitimate complex queries', async () => {
+  const LEGIT: [string, number][] = [
+    ['/api/articles?locale=id&filters[$and][0][title][$containsi]=kim&filters[$and][1][tags][slug][$in][0]=korea-utara', 1],
+    ['/api/articles?locale=id&filters[$or][0][slug][$eq]=nope&filters[$or][1][author][slug][$eq]=wisnu-cipto', 1],
+    ['/api/articles?locale=id&filters[$not][title][$null]=true', 1],
+    ['/api/articles?locale=id&filters[firstPublishedAt][$between][0]=2024-11-01&filters[firstPublishedAt][$between][1]=2024-12-01', 1],
+    ['/api/articles?locale=id&filters[title][$notIn][0]=a&filters[title][$notIn][1]=b', 1],
+    ['/api/articles?locale=id&populate[author][populate][avatar][fields][0]=url', 1],
+    ['/api/articles?locale=id&populate[body][on][content.read-also][populate][link][populate][target][fields][0]=slug', 1],
+    ['/api/articles?locale=id&pagination[page]=2&pagination[pageSize]=10', 0],
+    ['/api/articles?locale=id&pagination[start]=0&pagination[limit]=5', 1],
+    ['/api/articles?locale=id&sort[0]=title:asc&fields[0]=title&fields[1]=slug', 1],
+    ['/api/articles?locale=id&fields=title,slug&status=published', 1],
+    ['/api/tags?locale=id&filters[name][$startsWithi]=korea&filters[slug][$ne]=x', 1],
+    [`/api/articles?locale=id&filters[title][$eq]=${encodeURIComponent('Kim Jong Un Teken Pakta Baru Korut Bisa Ikut Bantu Rusia Serang Ukraina')}`, 1],
+  ];
+  const wrong: string[] = [];
+  for (const [url, count] of LEGIT) {
+    const res = await app.http().get(url);
+    const found = (res.body as { data?: unknown[] }).data?.length;
+    if (res.status !== 200 || found !== count) wrong.push(`${url}: ${res.status} ${found} ${res.text.slice(0, 160)}`);
+  }
+  expect(wrong).toEqual([]);
+
+  const query = `query($l: I18NLocaleCode) {
+    id: articles(locale: $l) { ...Card }
+    en: articles(locale: "en") { ...Card }
+    tags(locale: $l, pagination: { page: 1, pageSize: 10 }) { name }
+  }
+  fragment Card on Article { title slug author { name } tags { slug } }`;
+  const res = await app.http().post('/graphql').set('content-type', 'application/json; charset=utf-8').send({ query, variables: { l: 'id' } });
+  expect(res.status).toBe(200);
+  expect(res.body.errors).toBeUndefined();
+  expect(res.body.data.id).toHaveLength(1);
+  expect(res.body.data.en).toHaveLength(1);
+});
