@@ -1,4 +1,5 @@
 import http from 'http';
+import net from 'net';
 import type { AddressInfo } from 'net';
 import { startStrapi, type TestApp } from '../helpers/strapi';
 import { seedApp, databaseSnapshot } from '../helpers/seed';
@@ -168,4 +169,22 @@ it('still serves legitimate complex queries', async () => {
   expect(res.body.errors).toBeUndefined();
   expect(res.body.data.id).toHaveLength(1);
   expect(res.body.data.en).toHaveLength(1);
+});
+
+/** Bytes that are not HTTP never reach Koa: Node's parser refuses them, and src/bootstrap/client-errors.ts answers in JSON. */
+it('answers unparsable HTTP with a JSON 400 and keeps serving', async () => {
+  for (const garbage of ['GARBAGE\r\n\r\n', 'GET /api/articles HTTP/1.1\r\nHost: x\r\nContent-Length: abc\r\n\r\n', 'GET / HTTP/9.9\r\n\0\r\n\r\n']) {
+    const raw = await new Promise<string>((resolve, reject) => {
+      const socket = net.connect(port, '127.0.0.1', () => socket.write(garbage));
+      let text = '';
+      socket.on('data', (c: Buffer) => (text += c.toString('utf8')));
+      socket.on('end', () => resolve(text));
+      socket.on('error', reject);
+    });
+    const [head = '', body = ''] = raw.split('\r\n\r\n');
+    expect(head).toMatch(/^HTTP\/1\.1 400 /);
+    expect(head).toMatch(/content-type: application\/json/i);
+    expect(JSON.parse(body).error.message).toBe('Malformed HTTP request');
+  }
+  expect((await app.http().get('/api/articles?locale=id')).status).toBe(200);
 });
