@@ -273,6 +273,9 @@ describe('drafts and private fields never leak', () => {
       'fullAccess /api/users': 200,
       'fullAccess /api/users/me': 401,
     });
+    const graphql: Record<string, number> = {};
+    for (const who of PRINCIPALS) graphql[who] = (await gql(who, '{ usersPermissionsUsers { username } }')).status;
+    expect(graphql).toEqual({ anonymous: 403, user: 403, readOnly: 200, fullAccess: 200 });
     for (const who of ['readOnly', 'fullAccess'] as Principal[]) {
       const list = await get(who, '/api/users');
       expect(list.text).toContain('pembaca@example.com');
