@@ -5,7 +5,9 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Server =>
   host: env('HOST', '0.0.0.0'),
   port: env.int('PORT', 1337),
   url: env('PUBLIC_URL', ''),
-  proxy: env.bool('IS_PROXIED', false),
+  // Behind a reverse proxy, client addresses (rate limit, logs) come from X-Forwarded-For.
+  // Strapi 5 reads `server.proxy.koa`; a bare boolean here is ignored.
+  proxy: { koa: env.bool('IS_PROXIED', false) },
   // Uploads and static files; tests point this at a throwaway folder.
   dirs: {
     public: env('PUBLIC_DIR', './public'),

@@ -13,6 +13,9 @@ import { registerNewsroomGraphql } from './extensions/graphql/newsroom-queries';
 import { ensureEditorPermissions } from './bootstrap/editor-permissions';
 import { ensureAdminAccounts } from './bootstrap/admin-accounts';
 import { ensureContentManagerViews } from './bootstrap/content-manager-views';
+import { answerClientErrorsAsJson } from './bootstrap/client-errors';
+import { ensureAuthenticatedPermissions } from './bootstrap/authenticated-permissions';
+import { closeRateLimitStores } from './middlewares/rate-limit';
 
 export default {
   register({ strapi }: { strapi: Core.Strapi }) {
@@ -29,9 +32,15 @@ export default {
     await ensureLocales(strapi);
     await ensurePublicPermissions(strapi);
     await ensureSiteSettings(strapi);
+    await ensureAuthenticatedPermissions(strapi);
     registerPublishingRoutes(strapi);
     await ensureEditorPermissions(strapi);
     await ensureAdminAccounts(strapi);
     await ensureContentManagerViews(strapi);
+    answerClientErrorsAsJson(strapi);
+  },
+
+  destroy() {
+    closeRateLimitStores();
   },
 };

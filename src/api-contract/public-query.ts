@@ -43,6 +43,35 @@ export const assertPageSizeWithinLimit = (pagination: unknown, { maxLimit }: Lim
   }
 };
 
+/** The highest page number or offset a client may ask for; beyond it no newsroom has content. */
+export const MAX_PAGE = 1_000_000;
+
+/**
+ * Strapi serves `pagination[page]=-1`, `0` or `1e23` as if they were valid
+ * (first page, or an empty page that claims page 1e+23) and answers a
+ * negative `start` with the whole list: each is a client error, and so is
+ * mixing page-based and offset-based pagination.
+ */
+export const assertPageAndOffset = (pagination: unknown): void => {
+  const p = asRecord(pagination);
+  const check = (key: 'page' | 'start', min: number): void => {
+    if (p[key] === undefined) return;
+    const value = Number(p[key]);
+    if (!Number.isInteger(value) || value < min || value > MAX_PAGE * (key === 'start' ? 100 : 1)) {
+      throw new errors.ValidationError(
+        `pagination[${key}] must be an integer from ${min} to ${MAX_PAGE * (key === 'start' ? 100 : 1)}, got "${String(p[key])}"`,
+      );
+    }
+  };
+  check('page', 1);
+  check('start', 0);
+  const pageBased = p.page !== undefined || p.pageSize !== undefined;
+  const offsetBased = p.start !== undefined || p.limit !== undefined;
+  if (pageBased && offsetBased) {
+    throw new errors.ValidationError('Use either pagination[page]/[pageSize] or pagination[start]/[limit], not both');
+  }
+};
+
 export const DEFAULT_ARTICLE_SORT = ['firstPublishedAt:desc', 'id:desc'] as const;
 
 type Query = Record<string, unknown>;
@@ -59,6 +88,7 @@ export const withPublicDefaults = (
 ): Query => {
   assertKnownLocale(query.locale);
   assertPageSizeWithinLimit(query.pagination, options.limits);
+  assertPageAndOffset(query.pagination);
   const next: Query = { ...query, populate: mergePopulate(options.populate, query.populate) };
   const hasSort = query.sort !== undefined && query.sort !== '' && !(Array.isArray(query.sort) && query.sort.length === 0);
   if (!hasSort && options.sort) next.sort = [...options.sort];

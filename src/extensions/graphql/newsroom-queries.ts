@@ -1,7 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { ARTICLE_UID, AUTHOR_UID, TAG_UID } from '../../lib/uids';
-import { assertKnownLocale, assertPageSizeWithinLimit, DEFAULT_ARTICLE_SORT } from '../../api-contract/public-query';
+import { assertKnownLocale, assertPageAndOffset, assertPageSizeWithinLimit, DEFAULT_ARTICLE_SORT } from '../../api-contract/public-query';
 
 /**
  * GraphQL side of the frontend contract:
@@ -46,6 +46,7 @@ const checkArgs =
     try {
       assertKnownLocale(args.locale);
       assertPageSizeWithinLimit(args.pagination, { maxLimit: Number(strapi.plugin('graphql').config('maxLimit')) });
+      assertPageAndOffset(args.pagination);
     } catch (error) {
       throw asGraphqlInputError(error);
     }
