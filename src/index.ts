@@ -10,6 +10,11 @@ import { translationStatusMiddleware } from './document-middlewares/translation-
 import { ensureSiteSettings } from './bootstrap/site-settings';
 import { registerPublishingRoutes } from './bootstrap/publishing-routes';
 import { registerNewsroomGraphql } from './extensions/graphql/newsroom-queries';
+import { registerCacheInvalidation } from './cache/invalidation';
+import { ensureIndexes } from './bootstrap/indexes';
+import { optimizeSqlite } from './bootstrap/sqlite-optimize';
+import { memoizePublicPermissions } from './lean/public-permissions-memo';
+import { batchRelationLoads } from './lean/batch-relation-loads';
 
 export default {
   register({ strapi }: { strapi: Core.Strapi }) {
@@ -20,6 +25,7 @@ export default {
     strapi.documents.use(readingTimeMiddleware(strapi));
     strapi.documents.use(translationStatusMiddleware(strapi));
     registerNewsroomGraphql(strapi);
+    registerCacheInvalidation(strapi);
   },
 
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
@@ -27,5 +33,9 @@ export default {
     await ensurePublicPermissions(strapi);
     await ensureSiteSettings(strapi);
     registerPublishingRoutes(strapi);
+    await ensureIndexes(strapi);
+    await optimizeSqlite(strapi);
+    memoizePublicPermissions(strapi);
+    batchRelationLoads(strapi);
   },
 };
