@@ -22,11 +22,14 @@ export const NEWSROOM_INDEXES: readonly IndexDefinition[] = [
   {
     name: `${INDEX_PREFIX}articles_slug_locale`,
     table: 'articles',
-    columns: ['slug', 'locale', 'published_at'],
+    // The slug route reads `slug = ? and locale = ? … order by first_published_at desc, id desc limit 1`:
+    // with the sort columns here, the planner has no reason to walk the list index instead.
+    columns: ['slug', 'locale', 'first_published_at', 'id', 'published_at'],
     why: 'article page by slug',
   },
-  { name: `${INDEX_PREFIX}authors_slug_locale`, table: 'authors', columns: ['slug', 'locale', 'published_at'], why: 'author page by slug' },
-  { name: `${INDEX_PREFIX}tags_slug_locale`, table: 'tags', columns: ['slug', 'locale', 'published_at'], why: 'tag page by slug' },
+  // Author and tag lookups by slug are sorted by id (Strapi's default order).
+  { name: `${INDEX_PREFIX}authors_slug_locale`, table: 'authors', columns: ['slug', 'locale', 'id', 'published_at'], why: 'author page by slug' },
+  { name: `${INDEX_PREFIX}tags_slug_locale`, table: 'tags', columns: ['slug', 'locale', 'id', 'published_at'], why: 'tag page by slug' },
   {
     name: `${INDEX_PREFIX}articles_tags_lnk_tag_article`,
     table: 'articles_tags_lnk',
