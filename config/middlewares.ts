@@ -21,15 +21,10 @@ const config: Core.Config.Middlewares = [
   },
   {
     // Whole-answer cache of anonymous public reads, invalidated on every write (src/middlewares/response-cache.ts).
-    // Off with CACHE_ENABLED=false or PERF_OPTIMIZATIONS=false.
+    // Settings come from the environment at each boot (CACHE_ENABLED, PERF_OPTIMIZATIONS, CACHE_TTL_SECONDS,
+    // CACHE_MAX_ENTRIES, CACHE_MAX_BYTES, REDIS_URL, CACHE_KEY_PREFIX); keys given here override them.
     name: 'global::response-cache',
-    config: {
-      ttlSeconds: Number(process.env.CACHE_TTL_SECONDS ?? 60),
-      maxEntries: Number(process.env.CACHE_MAX_ENTRIES ?? 1000),
-      maxBytes: Number(process.env.CACHE_MAX_BYTES ?? 64 * 1024 * 1024),
-      redisUrl: process.env.REDIS_URL ?? '',
-      keyPrefix: process.env.CACHE_KEY_PREFIX ?? 'newsroom:response-cache',
-    },
+    config: {},
   },
 ];
 

@@ -10,7 +10,7 @@ import { translationStatusMiddleware } from './document-middlewares/translation-
 import { ensureSiteSettings } from './bootstrap/site-settings';
 import { registerPublishingRoutes } from './bootstrap/publishing-routes';
 import { registerNewsroomGraphql } from './extensions/graphql/newsroom-queries';
-import { registerCacheInvalidation } from './cache/invalidation';
+import { registerCacheInvalidation, closeResponseCache } from './cache/invalidation';
 import { ensureIndexes } from './bootstrap/indexes';
 import { optimizeSqlite } from './bootstrap/sqlite-optimize';
 import { memoizePublicPermissions } from './lean/public-permissions-memo';
@@ -37,5 +37,9 @@ export default {
     await optimizeSqlite(strapi);
     memoizePublicPermissions(strapi);
     batchRelationLoads(strapi);
+  },
+
+  async destroy({ strapi }: { strapi: Core.Strapi }) {
+    await closeResponseCache(strapi);
   },
 };

@@ -29,6 +29,13 @@ export const attachStore = (strapi: Core.Strapi, store: ResponseStore): void => 
 
 export const storeOf = (strapi: Core.Strapi): ResponseStore | undefined => runtimes.get(strapi)?.store;
 
+/** Closes the store's connection (Redis) when the app shuts down; called from the app's `destroy`. */
+export const closeResponseCache = async (strapi: Core.Strapi): Promise<void> => {
+  const store = storeOf(strapi);
+  runtimes.delete(strapi);
+  await store?.close();
+};
+
 /**
  * Makes every cached answer stale after each write that may change one. The
  * rule is deliberately coarse — any write to any content type, an upload, a

@@ -38,6 +38,30 @@ const GENERATION_KEY = 'generation';
 const newGeneration = (): string => `${Date.now().toString(36)}.${randomBytes(6).toString('base64url')}`;
 
 /**
+ * lru-cache as a Keyv store. Keyv calls `set(key, value, ttlMs)`, while
+ * lru-cache takes an options object third, so the call is adapted here; the
+ * LRU's own TTL drops dead entries (Keyv also checks the expiry it stores).
+ */
+const lruStore = (options: ResponseStoreOptions, ttlMs: number) => {
+  const lru = new LRUCache<string, { value?: Stored }>({
+    max: Math.max(1, options.maxEntries),
+    maxSize: Math.max(1024, options.maxBytes),
+    sizeCalculation: (entry) => Math.max(1, entry.value?.response?.body.length ?? 64),
+    ttl: ttlMs,
+  });
+  return {
+    get: (key: string) => lru.get(key),
+    set: (key: string, value: { value?: Stored }) => {
+      lru.set(key, value);
+      return true;
+    },
+    delete: (key: string) => lru.delete(key),
+    clear: () => lru.clear(),
+    has: (key: string) => lru.has(key),
+  };
+};
+
+/**
  * The response cache's store, through Keyv: an LRU in memory (lru-cache,
  * bounded by entries and bytes), or Redis (@keyv/redis) when a URL is given.
  *
@@ -57,11 +81,7 @@ export const createResponseStore = (options: ResponseStoreOptions): ResponseStor
   const keyv = redis
     ? new Keyv<unknown>({ store: redis, namespace: options.namespace, useKeyPrefix: false })
     : new Keyv<unknown>({
-        store: new LRUCache<string, { value?: Stored }>({
-          max: Math.max(1, options.maxEntries),
-          maxSize: Math.max(1024, options.maxBytes),
-          sizeCalculation: (entry) => Math.max(1, entry.value?.response?.body.length ?? 64),
-        }),
+        store: lruStore(options, ttlMs),
         namespace: options.namespace,
         // Objects stay objects in memory: no JSON round trip per hit.
         serialize: undefined,

@@ -38,6 +38,39 @@ type KoaCtx = {
 };
 type Next = () => Promise<unknown>;
 
+const MAX_GRAPHQL_BODY = 1024 * 1024;
+
+/**
+ * The GraphQL route parses its own body (koa-bodyparser, after the global
+ * middlewares), so a POST /graphql reaches this middleware unparsed. Read and
+ * parse the JSON here and leave it in `ctx.request.body`, where the plugin's
+ * parser finds it and stops. A body that is not JSON is a 400 that says so.
+ */
+const readJsonBody = async (ctx: KoaCtx & { req: NodeJS.ReadableStream; is: (type: string) => string | false | null }): Promise<boolean> => {
+  if (ctx.request.body !== undefined || !ctx.is('application/json')) return true;
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of ctx.req) {
+    const buffer = Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk);
+    size += buffer.length;
+    if (size > MAX_GRAPHQL_BODY) {
+      ctx.status = 413;
+      ctx.body = { data: null, error: { status: 413, name: 'PayloadTooLargeError', message: `GraphQL request body is larger than ${MAX_GRAPHQL_BODY} bytes` } };
+      return false;
+    }
+    chunks.push(buffer);
+  }
+  const text = Buffer.concat(chunks).toString('utf8');
+  try {
+    ctx.request.body = text.trim() === '' ? {} : (JSON.parse(text) as unknown);
+    return true;
+  } catch {
+    ctx.status = 400;
+    ctx.body = { data: null, error: { status: 400, name: 'BadRequestError', message: 'GraphQL request body is not valid JSON' } };
+    return false;
+  }
+};
+
 const REPEATED_HEADERS = ['content-type', 'cache-control', 'etag', 'last-modified'];
 
 const toCached = (ctx: KoaCtx): CachedResponse | null => {
@@ -66,26 +99,39 @@ const hasGraphqlErrors = (body: string): boolean => {
   }
 };
 
+const numberFrom = (name: string, fallback: number): number => {
+  const value = Number(process.env[name]);
+  return process.env[name] !== undefined && process.env[name] !== '' && Number.isFinite(value) && value > 0 ? value : fallback;
+};
+
+/**
+ * Read at each boot (not when config/middlewares.ts is first required), so a
+ * process that starts the app twice with different settings gets them.
+ */
+export const settingsFrom = (config: ResponseCacheConfig) => ({
+  redisUrl: config.redisUrl ?? (process.env.REDIS_URL || undefined),
+  namespace: config.keyPrefix ?? (process.env.CACHE_KEY_PREFIX || 'newsroom:response-cache'),
+  ttlSeconds: config.ttlSeconds ?? numberFrom('CACHE_TTL_SECONDS', 60),
+  maxEntries: config.maxEntries ?? numberFrom('CACHE_MAX_ENTRIES', 1000),
+  maxBytes: config.maxBytes ?? numberFrom('CACHE_MAX_BYTES', 64 * 1024 * 1024),
+});
+
 const responseCache = (config: ResponseCacheConfig, { strapi }: { strapi: Core.Strapi }) => {
   if (!responseCacheEnabled()) return async (_ctx: KoaCtx, next: Next) => next();
 
-  const store = createResponseStore({
-    redisUrl: config.redisUrl || undefined,
-    namespace: config.keyPrefix || 'newsroom:response-cache',
-    ttlSeconds: config.ttlSeconds ?? 60,
-    maxEntries: config.maxEntries ?? 1000,
-    maxBytes: config.maxBytes ?? 64 * 1024 * 1024,
-  });
+  const store = createResponseStore(settingsFrom(config));
   attachStore(strapi, store);
-  strapi.server.httpServer.once('close', () => void store.close());
 
   const targets = {
     restPrefix: String(strapi.config.get('api.rest.prefix', '/api')).replace(/\/+$/, ''),
-    graphqlPath: String(strapi.config.get('plugin::graphql.endpoint', '/graphql')),
+    graphqlPath: String(strapi.plugin('graphql')?.config('endpoint') ?? '/graphql'),
     extraPaths: DEFAULT_EXTRA_PATHS,
   };
 
   return async (ctx: KoaCtx, next: Next): Promise<void> => {
+    if (ctx.method === 'POST' && ctx.path === targets.graphqlPath && !(await readJsonBody(ctx as Parameters<typeof readJsonBody>[0]))) {
+      return;
+    }
     const key = cacheKeyFor(
       { method: ctx.method, path: ctx.path, query: ctx.query, body: ctx.request.body, authorization: ctx.get('authorization') },
       targets,
