@@ -82,7 +82,7 @@ export const cacheKeyFor = (req: RequestShape, targets: CacheTargets): string | 
   } else if (!targets.extraPaths.some((re) => re.test(path))) {
     return null;
   }
-  if (String(req.query.status ?? '').toLowerCase() === 'draft' || asksForDraft(req.query.status)) return null;
+  if (asksForDraft(req.query.status)) return null;
   // The locale is part of the query (`?locale=en`), so it is part of the key.
   return `get:${hash(`${path}?${stableStringify(req.query)}`)}`;
 };

@@ -39,8 +39,8 @@ const stable = (value: unknown): string =>
  * arguments that arrive in the same turn of the event loop are merged here,
  * dataloader style, into one `findMany` over all parent ids with the relation
  * populated; each parent gets its own rows, with its own offset/limit applied
- * in memory. Loads outside a request (seed, scripts) and single loads go
- * straight to Strapi. Off with `PERF_OPTIMIZATIONS=false`.
+ * in memory. Loads outside a content-API request (seed, scripts, admin), inside
+ * a transaction, and single loads go straight to Strapi. Off with `PERF_OPTIMIZATIONS=false`.
  */
 export const batchRelationLoads = (strapi: Core.Strapi): void => {
   if (!perfOptimizationsEnabled()) return;
@@ -85,12 +85,23 @@ export const batchRelationLoads = (strapi: Core.Strapi): void => {
   };
 
   em.load = (uid, entity, fields, params) => {
-    const request = strapi.requestContext.get() as object | undefined;
+    const request = strapi.requestContext.get() as { state?: { route?: { info?: { type?: string } } } } | undefined;
+    const contentApi = request?.state?.route?.info?.type === 'content-api';
     const attribute =
       typeof fields === 'string'
         ? (strapi.db.metadata.get(uid as never).attributes as Record<string, RelationAttribute>)[fields]
         : undefined;
-    if (!request || typeof fields !== 'string' || !entity || entity.id === undefined || !batchable(attribute)) {
+    // Only public reads (REST/GraphQL content API) outside a transaction: a merged query runs in the
+    // async context of the first caller, which must not be someone else's transaction.
+    if (
+      !request ||
+      !contentApi ||
+      strapi.db.inTransaction() ||
+      typeof fields !== 'string' ||
+      !entity ||
+      entity.id === undefined ||
+      !batchable(attribute)
+    ) {
       return original(uid, entity, fields, params);
     }
     let queue = queues.get(request);

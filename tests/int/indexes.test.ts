@@ -61,6 +61,14 @@ describe('indexes on SQLite', () => {
     expect(rows.map((r) => r.name).filter((n) => n.startsWith('nr_idx_')).sort()).toEqual([...NR_INDEXES].sort());
   });
 
+  test('SQLite is tuned at boot: WAL journal, synchronous=NORMAL', async () => {
+    const knex = app.strapi.db.connection;
+    const journal = (await knex.raw('PRAGMA journal_mode')) as { journal_mode: string }[];
+    const sync = (await knex.raw('PRAGMA synchronous')) as { synchronous: number }[];
+    expect(journal[0]?.journal_mode).toBe('wal');
+    expect(sync[0]?.synchronous).toBe(1); // NORMAL
+  });
+
   test('list page (20 newest in a locale): walks the locale/first-published index, no full scan, no sort', async () => {
     const steps = await plan(findQuery(pages.list, ...LIST_SQL));
     expect(steps.join('\n')).toContain('nr_idx_articles_locale_first_published');
