@@ -105,6 +105,13 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Middlewar
       maxFields: env.int('GRAPHQL_MAX_FIELDS', 500),
     },
   },
+  {
+    // Whole-answer cache of anonymous public reads, invalidated on every write (src/middlewares/response-cache.ts).
+    // Settings come from the environment at each boot (CACHE_ENABLED, PERF_OPTIMIZATIONS, CACHE_TTL_SECONDS,
+    // CACHE_MAX_ENTRIES, CACHE_MAX_BYTES, REDIS_URL, CACHE_KEY_PREFIX); keys given here override them.
+    name: 'global::response-cache',
+    config: {},
+  },
   // Text and bare 4xx/405/501 answers → JSON errors (src/middlewares/error-shaping.ts).
   'global::error-shaping',
 ];

@@ -16,6 +16,11 @@ import { ensureContentManagerViews } from './bootstrap/content-manager-views';
 import { answerClientErrorsAsJson } from './bootstrap/client-errors';
 import { ensureAuthenticatedPermissions } from './bootstrap/authenticated-permissions';
 import { closeRateLimitStores } from './middlewares/rate-limit';
+import { registerCacheInvalidation, closeResponseCache } from './cache/invalidation';
+import { ensureIndexes } from './bootstrap/indexes';
+import { optimizeSqlite } from './bootstrap/sqlite-optimize';
+import { memoizePublicPermissions } from './lean/public-permissions-memo';
+import { batchRelationLoads } from './lean/batch-relation-loads';
 
 export default {
   register({ strapi }: { strapi: Core.Strapi }) {
@@ -26,6 +31,7 @@ export default {
     strapi.documents.use(readingTimeMiddleware(strapi));
     strapi.documents.use(translationStatusMiddleware(strapi));
     registerNewsroomGraphql(strapi);
+    registerCacheInvalidation(strapi);
   },
 
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
@@ -38,9 +44,14 @@ export default {
     await ensureAdminAccounts(strapi);
     await ensureContentManagerViews(strapi);
     answerClientErrorsAsJson(strapi);
+    await ensureIndexes(strapi);
+    await optimizeSqlite(strapi);
+    memoizePublicPermissions(strapi);
+    batchRelationLoads(strapi);
   },
 
-  destroy() {
+  async destroy({ strapi }: { strapi: Core.Strapi }) {
     closeRateLimitStores();
+    await closeResponseCache(strapi);
   },
 };

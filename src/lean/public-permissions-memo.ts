@@ -1,0 +1,52 @@
+import type { Core } from '@strapi/strapi';
+import { perfOptimizationsEnabled } from '../lib/perf-switches';
+
+const PERMISSION_UID = 'plugin::users-permissions.permission';
+const ROLE_UID = 'plugin::users-permissions.role';
+
+type PermissionService = { findPublicPermissions: () => Promise<unknown[]> };
+
+/**
+ * users-permissions reads the Public role's permissions from the database on
+ * every anonymous request (`findPublicPermissions`, one join query). They
+ * change only when an operator edits a role, so the answer is kept for
+ * `PERMISSIONS_CACHE_MS` (default 10 s, 0 turns the memo off) and dropped at
+ * once when a permission or role row of this instance is created, updated or
+ * deleted (database lifecycles, which the admin's role editor goes through).
+ * The time bound covers an edit made on another instance.
+ * Off with `PERF_OPTIMIZATIONS=false`.
+ */
+export const memoizePublicPermissions = (strapi: Core.Strapi): void => {
+  const ttl = Number(process.env.PERMISSIONS_CACHE_MS ?? 10_000);
+  if (!perfOptimizationsEnabled() || !(ttl > 0)) return;
+
+  const service = strapi.plugin('users-permissions').service('permission') as PermissionService;
+  const original = service.findPublicPermissions.bind(service);
+  let cached: { at: number; value: Promise<unknown[]> } | undefined;
+
+  service.findPublicPermissions = () => {
+    const now = Date.now();
+    if (cached && now - cached.at < ttl) return cached.value;
+    const value = original();
+    const entry = { at: now, value };
+    cached = entry;
+    // A failed read is not remembered.
+    value.catch(() => {
+      if (cached === entry) cached = undefined;
+    });
+    return value;
+  };
+
+  const forget = (): void => {
+    cached = undefined;
+  };
+  strapi.db.lifecycles.subscribe({
+    models: [PERMISSION_UID, ROLE_UID],
+    afterCreate: forget,
+    afterCreateMany: forget,
+    afterUpdate: forget,
+    afterUpdateMany: forget,
+    afterDelete: forget,
+    afterDeleteMany: forget,
+  });
+};
