@@ -10,9 +10,10 @@ import { translationStatusMiddleware } from './document-middlewares/translation-
 import { ensureSiteSettings } from './bootstrap/site-settings';
 import { registerPublishingRoutes } from './bootstrap/publishing-routes';
 import { registerNewsroomGraphql } from './extensions/graphql/newsroom-queries';
+import { acquireBootLock, releaseBootLock } from './bootstrap/boot-lock';
 
 export default {
-  register({ strapi }: { strapi: Core.Strapi }) {
+  async register({ strapi }: { strapi: Core.Strapi }) {
     strapi.documents.use(firstPublishedAtGuard);
     strapi.documents.use(slugMiddleware(strapi));
     strapi.documents.use(relatedLinkRules(strapi));
@@ -20,6 +21,7 @@ export default {
     strapi.documents.use(readingTimeMiddleware(strapi));
     strapi.documents.use(translationStatusMiddleware(strapi));
     registerNewsroomGraphql(strapi);
+    await acquireBootLock(strapi); // released at the end of bootstrap(): instances on one database boot one at a time
   },
 
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
@@ -27,5 +29,6 @@ export default {
     await ensurePublicPermissions(strapi);
     await ensureSiteSettings(strapi);
     registerPublishingRoutes(strapi);
+    await releaseBootLock(strapi);
   },
 };
