@@ -11,6 +11,7 @@ import { ensureSiteSettings } from './bootstrap/site-settings';
 import { registerPublishingRoutes } from './bootstrap/publishing-routes';
 import { registerNewsroomGraphql } from './extensions/graphql/newsroom-queries';
 import { acquireBootLock, releaseBootLock } from './bootstrap/boot-lock';
+import { completeFirstBoot } from './bootstrap/first-boot-repair';
 
 export default {
   async register({ strapi }: { strapi: Core.Strapi }) {
@@ -25,6 +26,7 @@ export default {
   },
 
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
+    await completeFirstBoot(strapi);
     await ensureLocales(strapi);
     await ensurePublicPermissions(strapi);
     await ensureSiteSettings(strapi);

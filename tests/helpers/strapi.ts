@@ -38,8 +38,12 @@ export type StartOptions = {
 /** The PostgreSQL database of each test app folder, so a restart on the same `dir` finds its data. */
 const postgresDatabases = new Map<string, string>();
 
-/** The DATABASE_* variables of a test app folder: its SQLite file, or its own PostgreSQL database. */
-const databaseEnv = async (dir: string): Promise<Record<string, string>> => {
+/**
+ * The DATABASE_* variables of a test app folder: its SQLite file, or its own
+ * PostgreSQL database (made on first use). Tests that run a CLI or a CMS in a
+ * child process on a folder pass these, and startStrapi({ dir }) finds the same data.
+ */
+export const databaseEnv = async (dir: string): Promise<Record<string, string>> => {
   if (!usePostgres()) return { DATABASE_CLIENT: 'sqlite', DATABASE_FILENAME: path.join(dir, 'data.db') };
   let database = postgresDatabases.get(dir);
   if (!database) {
