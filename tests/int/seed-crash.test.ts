@@ -12,7 +12,7 @@ import { publicSnapshot } from '../helpers/public-snapshot';
  * process is killed with SIGKILL at several points of its run — twice during
  * Strapi's boot (schema creation, roles and permissions), and after the k-th record it reported (k drawn at
  * random in each stretch of the run: media and author, tags, related links, the
- * article's two locale versions just before the commit) — one crash after the
+ * article's two locale versions, at the commit) — one crash after the
  * other on the same database. After every crash the database holds the seed's
  * article completely or not at all; a last run then completes, and the result
  * is the same as a clean seed's: the same rows in every table, the same public
@@ -94,7 +94,7 @@ it('after SIGKILL at several points and one more run, the data is complete and t
     { label: 'tags', afterLines: pick(4, 15) },
     { label: 'related links', afterLines: pick(16, total - 2) },
     { label: 'first article version', afterLines: total - 1 },
-    { label: 'second article version, before the commit', afterLines: total },
+    { label: 'second article version, at the commit', afterLines: total },
   ];
   console.log(`seed kill points: ${killPoints.map((k) => `${k.label} (${k.afterMs !== undefined ? `${k.afterMs} ms` : `line ${k.afterLines}`})`).join('; ')}`);
 
