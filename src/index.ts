@@ -21,9 +21,11 @@ import { ensureIndexes } from './bootstrap/indexes';
 import { optimizeSqlite } from './bootstrap/sqlite-optimize';
 import { memoizePublicPermissions } from './lean/public-permissions-memo';
 import { batchRelationLoads } from './lean/batch-relation-loads';
+import { acquireBootLock, releaseBootLock } from './bootstrap/boot-lock';
+import { completeFirstBoot } from './bootstrap/first-boot-repair';
 
 export default {
-  register({ strapi }: { strapi: Core.Strapi }) {
+  async register({ strapi }: { strapi: Core.Strapi }) {
     strapi.documents.use(firstPublishedAtGuard);
     strapi.documents.use(slugMiddleware(strapi));
     strapi.documents.use(relatedLinkRules(strapi));
@@ -32,9 +34,11 @@ export default {
     strapi.documents.use(translationStatusMiddleware(strapi));
     registerNewsroomGraphql(strapi);
     registerCacheInvalidation(strapi);
+    await acquireBootLock(strapi); // released at the end of bootstrap(): instances on one database boot one at a time
   },
 
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
+    await completeFirstBoot(strapi);
     await ensureLocales(strapi);
     await ensurePublicPermissions(strapi);
     await ensureSiteSettings(strapi);
@@ -48,6 +52,7 @@ export default {
     await optimizeSqlite(strapi);
     memoizePublicPermissions(strapi);
     batchRelationLoads(strapi);
+    await releaseBootLock(strapi);
   },
 
   async destroy({ strapi }: { strapi: Core.Strapi }) {

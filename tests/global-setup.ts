@@ -1,5 +1,6 @@
 import { execFileSync } from 'child_process';
 import path from 'path';
+import { runPrefix } from './helpers/test-database';
 
 /**
  * Strapi skips `.ts` config files when it runs under Jest (strapi/strapi#20935),
@@ -9,5 +10,7 @@ import path from 'path';
 export default function globalSetup(): void {
   const root = path.resolve(__dirname, '..');
   const tsc = require.resolve('typescript/bin/tsc', { paths: [root] });
+  // Names this run's PostgreSQL test databases (dropped by tests/global-teardown.ts).
+  runPrefix();
   execFileSync(process.execPath, [tsc, '-p', path.join(root, 'tsconfig.json')], { cwd: root, stdio: 'inherit' });
 }

@@ -39,19 +39,26 @@ export const readSeedDocument = () => {
 };
 
 /**
- * Every row of every table of the test database (SQLite only, as the test apps
- * of tests/helpers/strapi.ts use), so a test can assert that an operation left
- * the database exactly as it was. Strapi's own bookkeeping tables (`strapi_*`:
- * core store, migrations, schema) are left out: its background jobs (e.g. the
- * upload plugin's weekly metrics cron) write there at any time.
+ * Every row of every table of the test database (SQLite or PostgreSQL), so a
+ * test can assert that an operation left the database exactly as it was.
+ * Strapi's own bookkeeping tables (`strapi_*`: core store, migrations, schema)
+ * are left out: its background jobs (e.g. the upload plugin's weekly metrics
+ * cron) write there at any time.
  */
 export const databaseSnapshot = async (strapi: Core.Strapi): Promise<Record<string, unknown[]>> => {
   const knex = strapi.db.connection;
-  const tables = (await knex('sqlite_master').select('name').where({ type: 'table' }).orderBy('name')) as { name: string }[];
+  const postgres = strapi.db.dialect.client === 'postgres';
+  const tables = postgres
+    ? ((await knex('information_schema.tables')
+        .select({ name: 'table_name' })
+        .where({ table_schema: 'public', table_type: 'BASE TABLE' })
+        .orderBy('table_name')) as { name: string }[])
+    : ((await knex('sqlite_master').select('name').where({ type: 'table' }).orderBy('name')) as { name: string }[]);
   const snapshot: Record<string, unknown[]> = {};
   for (const { name } of tables) {
     if (name.startsWith('sqlite_') || name.startsWith('strapi_')) continue;
-    snapshot[name] = await knex(name).select('*').orderByRaw('rowid');
+    // PostgreSQL has no rowid; every table Strapi makes has an `id` primary key.
+    snapshot[name] = await knex(name).select('*').orderByRaw(postgres ? 'id' : 'rowid');
   }
   return snapshot;
 };

@@ -1,0 +1,45 @@
+#!/usr/bin/env node
+/**
+ * `npm run restore -- <archive>`
+ *
+ * Replaces the content of the database the DATABASE_* variables (or .env) point
+ * at with a backup made by `npm run backup`, with Strapi's own data transfer
+ * (`strapi import --force`): every content type, relation, media record and
+ * uploaded file is deleted and replaced by the archive's. An encrypted archive
+ * (`.enc`) needs BACKUP_ENCRYPTION_KEY. Admin users and API tokens are not in a
+ * backup: those of the target database are kept.
+ */
+import fs from 'fs';
+import path from 'path';
+import { spawnSync } from 'child_process';
+import { fileURLToPath } from 'url';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const args = process.argv.slice(2);
+if (args.length !== 1 || args[0].startsWith('-')) {
+  console.error('[restore] usage: npm run restore -- <backups/newsroom-….tar.gz[.enc]>');
+  process.exit(2);
+}
+const file = path.resolve(process.cwd(), args[0]);
+if (!fs.existsSync(file)) {
+  console.error(`[restore] no such file: ${file}`);
+  process.exit(2);
+}
+const key = process.env.BACKUP_ENCRYPTION_KEY ?? '';
+if (file.endsWith('.enc') && !key) {
+  console.error('[restore] the archive is encrypted: set BACKUP_ENCRYPTION_KEY to the key it was made with');
+  process.exit(2);
+}
+
+const strapi = path.join(root, 'node_modules', '@strapi', 'strapi', 'bin', 'strapi.js');
+const importArgs = ['import', '--file', file, '--force', ...(file.endsWith('.enc') ? ['--key', key] : [])];
+const res = spawnSync(process.execPath, [strapi, ...importArgs], {
+  cwd: root,
+  stdio: 'inherit',
+  env: { ...process.env, STRAPI_TELEMETRY_DISABLED: 'true' },
+});
+if (res.status !== 0) {
+  console.error(`[restore] FAILED: strapi import exited with ${res.status ?? res.signal}`);
+  process.exit(res.status ?? 1);
+}
+console.log(`[restore] restored ${file}`);
