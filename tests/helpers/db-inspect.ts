@@ -29,7 +29,9 @@ export const rowCounts = async (env: Record<string, string>): Promise<Record<str
   }
   const file = env.DATABASE_FILENAME as string;
   if (!fs.existsSync(file)) return {}; // not created yet: no table, no row
-  const db = new Sqlite(file, { readonly: true });
+  // Not read-only: the app runs SQLite in WAL mode (src/bootstrap/sqlite-optimize.ts), and after a SIGKILL
+  // the next connection must replay the -wal file, which a read-only connection cannot do. Only reads follow.
+  const db = new Sqlite(file, { readonly: false });
   try {
     const tables = db
       .prepare("select name from sqlite_master where type = 'table' and name not like 'sqlite_%' and name not like 'strapi_%' order by name")

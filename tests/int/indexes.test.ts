@@ -1,3 +1,6 @@
+import fs from 'fs';
+import os from 'os';
+import path from 'path';
 import knexFactory from 'knex';
 import { randomBytes } from 'crypto';
 import { startStrapi, type TestApp } from '../helpers/strapi';
@@ -43,12 +46,15 @@ const capturePages = async (app: TestApp, fx: PerfFixture): Promise<Pages> => {
 const fullScan = (plan: string[]): string | undefined => plan.find((step) => /^SCAN \w+$/.test(step.trim()));
 
 describe('indexes on SQLite', () => {
+  // SQLite in both test passes (npm run test:postgres included): these are SQLite's plans.
+  const sqliteDir = fs.mkdtempSync(path.join(os.tmpdir(), 'newsroom-idx-'));
+  const sqliteEnv = { DATABASE_CLIENT: 'sqlite', DATABASE_FILENAME: path.join(sqliteDir, 'data.db') };
   let app: TestApp;
   let fx: PerfFixture;
   let pages: Pages;
 
   beforeAll(async () => {
-    app = await startStrapi({ env: { CACHE_ENABLED: 'false', PERF_OPTIMIZATIONS: 'true' } });
+    app = await startStrapi({ dir: sqliteDir, env: { ...sqliteEnv, CACHE_ENABLED: 'false', PERF_OPTIMIZATIONS: 'true' } });
     fx = await createPerfFixture(app.strapi, 30, 'idx');
     pages = await capturePages(app, fx);
   });
@@ -121,7 +127,7 @@ describe('indexes on SQLite', () => {
     await app.strapi.db.connection('strapi_database_schema').update({ hash: 'forced-sync' });
     await app.stop();
     // PERF_OPTIMIZATIONS=false: the boot step creates nothing, so what is found survived.
-    app = await startStrapi({ dir, env: { CACHE_ENABLED: 'false', PERF_OPTIMIZATIONS: 'false' } });
+    app = await startStrapi({ dir, env: { ...sqliteEnv, CACHE_ENABLED: 'false', PERF_OPTIMIZATIONS: 'false' } });
     const stored = (await app.strapi.db.connection('strapi_database_schema').first('hash')) as { hash: string };
     expect(stored.hash).not.toBe('forced-sync'); // the sync did run
     const rows = (await app.strapi.db.connection('sqlite_master').select('name').where({ type: 'index' })) as { name: string }[];

@@ -21,6 +21,8 @@ const reachable = spawnSync(process.execPath, [path.join(ROOT, 'scripts', 'postg
 if (!reachable) console.warn(`SKIPPED two-instances.test.ts: PostgreSQL not reachable at ${PG.host}:${PG.port}`);
 const describeWithPostgres = reachable ? describe : describe.skip;
 
+const CHIEF = { email: 'chief@example.com', password: 'Editor-in-chief-1' };
+
 describeWithPostgres('two CMS instances on one PostgreSQL database', () => {
   let database: string;
   let a: CmsProcess;
@@ -42,7 +44,17 @@ describeWithPostgres('two CMS instances on one PostgreSQL database', () => {
   beforeAll(async () => {
     database = await createTestDatabase();
     // One deployment: same database, same secrets, same uploads folder (shared storage).
-    const env = { ...sharedSecrets(), ...postgresEnv(database), PUBLIC_DIR: path.join(dir, 'public') };
+    // The first administrator comes from ADMIN_EMAIL/ADMIN_PASSWORD (src/bootstrap/admin-accounts.ts): both
+    // instances are given it, one creates it. No editor account here.
+    const env = {
+      ...sharedSecrets(),
+      ...postgresEnv(database),
+      PUBLIC_DIR: path.join(dir, 'public'),
+      ADMIN_EMAIL: CHIEF.email,
+      ADMIN_PASSWORD: CHIEF.password,
+      EDITOR_EMAIL: '',
+      EDITOR_PASSWORD: '',
+    };
     fs.mkdirSync(path.join(dir, 'public', 'uploads'), { recursive: true });
     const [portA, portB] = [await freePort(), await freePort()];
     // Both boot at once on the empty database.
@@ -69,7 +81,13 @@ describeWithPostgres('two CMS instances on one PostgreSQL database', () => {
     const defaultLocale = await sql<{ value: string }>("select value from strapi_core_store_settings where key = 'plugin_i18n_default_locale'");
     expect(defaultLocale.map((r) => JSON.parse(r.value))).toEqual(['id']);
     expect((await sql<{ type: string }>('select type from up_roles order by type')).map((r) => r.type)).toEqual(['authenticated', 'public']);
-    expect(await sql('select action, count(*) from up_permissions group by action having count(*) > 1')).toEqual([]);
+    expect(
+      await sql(
+        `select l.role_id, p.action, count(*) from up_permissions p
+           join up_permissions_role_lnk l on l.permission_id = p.id
+          group by l.role_id, p.action having count(*) > 1`,
+      ),
+    ).toEqual([]);
     const publicActions = await sql<{ action: string }>(
       `select p.action from up_permissions p
          join up_permissions_role_lnk l on l.permission_id = p.id
@@ -95,19 +113,15 @@ describeWithPostgres('two CMS instances on one PostgreSQL database', () => {
       ),
     ).toEqual([]);
     expect(await sql('select code, count(*) from admin_roles group by code having count(*) > 1')).toEqual([]);
+    expect((await sql<{ email: string }>('select email from admin_users')).map((r) => r.email)).toEqual([CHIEF.email]);
     // The site settings single type: one entry per locale.
     expect((await sql<{ locale: string }>('select locale from site_settings order by locale')).map((r) => r.locale)).toEqual(['en', 'id']);
     expect(await sql('select name, count(*) from strapi_migrations_internal group by name having count(*) > 1')).toEqual([]);
   });
 
   it('serves through one instance what was published through the other, REST and GraphQL', async () => {
-    // The first administrator registers on A and makes a full-access API token there.
-    const admin = await a.http().post('/admin/register-admin').send({
-      email: 'chief@example.com',
-      password: 'Editor-in-chief-1',
-      firstname: 'Chief',
-      lastname: 'Editor',
-    });
+    // The first administrator (created at boot by one of the two) logs in on A and makes a full-access API token there.
+    const admin = await a.http().post('/admin/login').send(CHIEF);
     expect(admin.status).toBe(200);
     const created = await a
       .http()
