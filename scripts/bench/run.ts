@@ -227,9 +227,19 @@ const FLOOR_INDEXES = [
   'CREATE INDEX IF NOT EXISTS floor_idx_read_also_lnk ON components_content_read_alsos_link_lnk (read_also_id)',
 ];
 
-const prepareFloorDb = (source: string, target: string): void => {
+/** A consistent copy of a (possibly WAL-mode) SQLite file whose writers have all closed. */
+const copyDb = (source: string, target: string): void => {
+  const db = new Database(source);
+  db.exec('PRAGMA wal_checkpoint(TRUNCATE)');
+  db.close();
   fs.copyFileSync(source, target);
+};
+
+const prepareFloorDb = (source: string, target: string): void => {
+  copyDb(source, target);
   const db = new Database(target);
+  // A rollback journal: the read-only floor then needs no -wal/-shm files.
+  db.exec('PRAGMA journal_mode = DELETE');
   for (const sql of FLOOR_INDEXES) db.exec(sql);
   db.exec('ANALYZE');
   db.close();
@@ -352,7 +362,7 @@ const benchN = async (n: number, flags: Flags, root: string): Promise<NResult> =
     if (mode === 'stock') {
       serveDir = path.join(dir, 'stock');
       fs.mkdirSync(serveDir, { recursive: true });
-      fs.copyFileSync(dbFile, path.join(serveDir, 'data.db'));
+      copyDb(dbFile, path.join(serveDir, 'data.db'));
       fs.cpSync(path.join(dir, 'public'), path.join(serveDir, 'public'), { recursive: true });
       dropProjectIndexes(path.join(serveDir, 'data.db'));
     }

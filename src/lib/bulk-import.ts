@@ -57,11 +57,10 @@ export type BulkOptions = {
   onProgress?: (done: number) => void;
 };
 
-type Service = {
-  create(p: { data: Record<string, unknown>; locale: string; status: 'published' }): Promise<{ documentId: string }>;
+type DocService = {
+  create(p: { data: Record<string, unknown>; locale: string; fields: string[]; populate: never[] }): Promise<{ documentId: string }>;
+  publish(p: { documentId: string; locale: '*' }): Promise<unknown>;
 };
-
-const service = (strapi: Core.Strapi, uid: UID.ContentType): Service => strapi.documents(uid) as unknown as Service;
 
 const toBlocks = (paragraphs: Paragraphs): unknown[] =>
   paragraphs.map((text) => ({ type: 'paragraph', children: [{ type: 'text', text }] }));
@@ -89,17 +88,26 @@ export const importTranslated = async (
   return ids;
 };
 
+/**
+ * One document, every locale: the drafts are created one by one (the default
+ * locale first, the others join its document), then all locale versions are
+ * published by a single `publish` call — the same end state as creating each
+ * with `status: 'published'`, with one deep read and one relation sync for the
+ * whole document instead of one per locale.
+ */
 const createTranslated = async (
   strapi: Core.Strapi,
   uid: UID.ContentType,
   versions: Record<LocaleCode, Record<string, unknown>>,
 ): Promise<string> => {
+  const docs = strapi.documents(uid) as unknown as DocService;
   let documentId: string | undefined;
   for (const locale of LOCALE_CODES) {
     const data = documentId ? { ...versions[locale], documentId } : versions[locale];
-    const created = await service(strapi, uid).create({ data, locale, status: 'published' });
+    const created = await docs.create({ data, locale, fields: ['documentId'], populate: [] });
     documentId ??= created.documentId;
   }
+  await docs.publish({ documentId: documentId as string, locale: '*' });
   return documentId as string;
 };
 
