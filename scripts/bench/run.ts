@@ -446,36 +446,85 @@ export const formatTable = (results: NResult[]): string => {
   return lines.join('\n');
 };
 
+/** The same figures as a Markdown table (for the README's "Latest results"). */
+export const formatMarkdown = (results: NResult[]): string => {
+  const lines = [
+    '| N | request | server | req/s | p50 ms | p99 ms | × floor | SQL/req | RSS idle/peak MB | identical |',
+    '| ---: | --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | --- |',
+  ];
+  for (const result of results) {
+    for (const sample of result.samples) {
+      const floor = result.samples.find((s) => s.server === 'floor' && s.request === sample.request);
+      const server = result.servers.find((s) => s.server === sample.server);
+      lines.push(
+        `| ${[
+          result.n.toLocaleString('en-US'),
+          sample.request,
+          sample.server,
+          sample.reqPerSec.toFixed(0),
+          sample.p50,
+          sample.p99,
+          floor ? (sample.reqPerSec / floor.reqPerSec).toFixed(2) : '',
+          sample.statementsPerRequest === null ? '–' : sample.statementsPerRequest.toFixed(1),
+          server?.rssPeakMB ? `${server.rssIdleMB}/${server.rssPeakMB}` : `${server?.rssIdleMB ?? '–'}`,
+          sample.server === 'floor' ? '–' : server?.identical[sample.request]?.identical ? 'yes' : 'NO',
+        ].join(' | ')} |`,
+      );
+    }
+  }
+  const imports = results.map(
+    (r) =>
+      `N=${r.n.toLocaleString('en-US')}: ${r.import.articlesPerSecond.toFixed(1)} articles/s (${r.import.seconds.toFixed(0)} s, ${r.import.statementsPerArticle.toFixed(0)} SQL statements per article)`,
+  );
+  return `${lines.join('\n')}\n\nImport: ${imports.join('; ')}.\n`;
+};
+
+const machineInfo = () => ({
+  cpus: os.cpus().length,
+  cpuModel: os.cpus()[0]?.model ?? 'unknown',
+  memoryGB: Math.round(os.totalmem() / 1073741824),
+  platform: `${os.platform()} ${os.release()}`,
+  node: process.version,
+  loadAverage1m: Number(os.loadavg()[0]?.toFixed(2)),
+});
+
 const main = async (): Promise<void> => {
   const flags = parseFlags(process.argv.slice(2));
   const root = fs.mkdtempSync(path.join(os.tmpdir(), 'newsroom-bench-'));
   if (!flags.keep) tempDirs.add(root);
   const startedAt = new Date();
   const results: NResult[] = [];
+  const machine = machineInfo();
+  const write = (): void => {
+    const report = {
+      date: startedAt.toISOString(),
+      machine,
+      flags: { ns: flags.ns, duration: flags.duration, connections: flags.connections, modes: flags.modes },
+      complete: results.length === flags.ns.length,
+      results,
+    };
+    fs.mkdirSync(ARTIFACTS, { recursive: true });
+    fs.writeFileSync(path.join(ARTIFACTS, 'results.json'), `${JSON.stringify(report, null, 2)}\n`);
+    fs.writeFileSync(path.join(ARTIFACTS, 'chart.svg'), renderChart(report));
+    fs.writeFileSync(path.join(ARTIFACTS, 'results.md'), formatMarkdown(results));
+  };
   try {
-    for (const n of flags.ns) results.push(await benchN(n, flags, root));
+    for (const n of flags.ns) {
+      results.push(await benchN(n, flags, root));
+      // Written after each N: a long run that fails later keeps what it measured.
+      write();
+      console.log(formatTable(results.slice(-1)));
+    }
   } finally {
     cleanup();
   }
-  const machine = {
-    cpus: os.cpus().length,
-    cpuModel: os.cpus()[0]?.model ?? 'unknown',
-    memoryGB: Math.round(os.totalmem() / 1073741824),
-    platform: `${os.platform()} ${os.release()}`,
-    node: process.version,
-  };
-  const report = {
-    date: startedAt.toISOString(),
-    machine,
-    flags: { ns: flags.ns, duration: flags.duration, connections: flags.connections, modes: flags.modes },
-    results,
-  };
-  fs.mkdirSync(ARTIFACTS, { recursive: true });
-  fs.writeFileSync(path.join(ARTIFACTS, 'results.json'), `${JSON.stringify(report, null, 2)}\n`);
-  fs.writeFileSync(path.join(ARTIFACTS, 'chart.svg'), renderChart(report));
-  console.log(`\nbench ${startedAt.toISOString()} on ${machine.cpus}× ${machine.cpuModel}, ${machine.memoryGB} GB, Node ${machine.node}; ${flags.duration} s × ${flags.connections} connections per cell`);
+  console.log(
+    `\nbench ${startedAt.toISOString()} on ${machine.cpus}× ${machine.cpuModel}, ${machine.memoryGB} GB, Node ${machine.node} (load average ${machine.loadAverage1m} at start); ${flags.duration} s × ${flags.connections} connections per cell`,
+  );
   console.log(formatTable(results));
-  console.log(`\nwrote ${path.relative(APP_DIR, path.join(ARTIFACTS, 'results.json'))} and chart.svg${flags.keep ? `; databases kept in ${root}` : ''}`);
+  console.log(
+    `\nwrote ${path.relative(APP_DIR, path.join(ARTIFACTS, 'results.json'))}, results.md and chart.svg${flags.keep ? `; databases kept in ${root}` : ''}`,
+  );
 };
 
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
