@@ -2,6 +2,8 @@ import type { Core } from '@strapi/strapi';
 import { readSecret } from '../src/lib/secrets';
 
 const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Admin => ({
+  // A headless API node (or the bench) may run without the admin panel.
+  serveAdminPanel: env.bool('SERVE_ADMIN_PANEL', true),
   auth: {
     secret: readSecret(env, 'ADMIN_JWT_SECRET'),
   },
