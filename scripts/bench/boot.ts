@@ -24,6 +24,8 @@ export const bootStrapi = async (dir: string, nodeEnv: 'production' | 'developme
     STRAPI_STARTUP_LOG: 'false',
     LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? 'error',
     SERVE_ADMIN_PANEL: 'false',
+    // One loopback client would exhaust the per-IP budget in a second: the bench measures the server, not the limiter.
+    RATE_LIMIT_ENABLED: 'false',
     OPENAPI_CACHE: 'false',
     PUBLIC_DIR: path.join(dir, 'public'),
     DATABASE_CLIENT: 'sqlite',

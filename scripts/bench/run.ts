@@ -405,6 +405,9 @@ const benchN = async (n: number, flags: Flags, root: string): Promise<NResult> =
         errors: result.errors + result.timeouts,
         statementsPerRequest: result.requests.total ? (after.statements - before.statements) / result.requests.total : null,
       });
+      if (result.non2xx + result.errors + result.timeouts > 0) {
+        log(`N=${n}: WARNING ${mode} ${r.name}: ${result.non2xx} non-2xx answers, ${result.errors + result.timeouts} errors under load`);
+      }
     }
     run.rssPeakMB = mb((await cms.ask<{ peakRss: number }>('stats')).peakRss);
     await new Promise((resolve) => setTimeout(resolve, 3000));
@@ -417,6 +420,13 @@ const benchN = async (n: number, flags: Flags, root: string): Promise<NResult> =
 
 const pad = (value: string, width: number): string => (value.length >= width ? value : value + ' '.repeat(width - value.length));
 const lpad = (value: string, width: number): string => (value.length >= width ? value : ' '.repeat(width - value.length) + value);
+
+/** Byte identity with the floor, and any answer under load that was not a 2xx (a run with those measured something else). */
+const answerCell = (sample: NResult['samples'][number], server: NResult['servers'][number] | undefined, none: string): string => {
+  const failed = sample.non2xx + sample.errors;
+  const identity = sample.server === 'floor' ? none : server?.identical[sample.request]?.identical ? 'yes' : 'NO';
+  return failed > 0 ? `${identity}; ${failed} non-2xx/errors` : identity;
+};
 
 export const formatTable = (results: NResult[]): string => {
   const lines: string[] = [];
@@ -438,7 +448,7 @@ export const formatTable = (results: NResult[]): string => {
         floor ? (sample.reqPerSec / floor.reqPerSec).toFixed(2) : '',
         sample.statementsPerRequest === null ? '-' : sample.statementsPerRequest.toFixed(1),
         server?.rssIdleMB ? `${server.rssIdleMB}/${server.rssPeakMB ?? '?'}` : '-',
-        sample.server === 'floor' ? '-' : server?.identical[sample.request]?.identical ? 'yes' : 'NO',
+        answerCell(sample, server, '-'),
       ];
       lines.push(cells.map((c, i) => (i >= 3 && i <= 7 ? lpad(c, widths[i] ?? 8) : pad(c, widths[i] ?? 8))).join(' '));
     }
@@ -467,7 +477,7 @@ export const formatMarkdown = (results: NResult[]): string => {
           floor ? (sample.reqPerSec / floor.reqPerSec).toFixed(2) : '',
           sample.statementsPerRequest === null ? '–' : sample.statementsPerRequest.toFixed(1),
           server?.rssPeakMB ? `${server.rssIdleMB}/${server.rssPeakMB}` : `${server?.rssIdleMB ?? '–'}`,
-          sample.server === 'floor' ? '–' : server?.identical[sample.request]?.identical ? 'yes' : 'NO',
+          answerCell(sample, server, '–'),
         ].join(' | ')} |`,
       );
     }

@@ -35,6 +35,9 @@ export type ResponseStore = {
 };
 
 const GENERATION_KEY = 'generation';
+/** A Redis call that takes longer fails; after a failure Redis is skipped for a while (the cache is a pass-through). */
+const REDIS_TIMEOUT_MS = 1000;
+const REDIS_RETRY_AFTER_MS = 5000;
 const newGeneration = (): string => `${Date.now().toString(36)}.${randomBytes(6).toString('base64url')}`;
 
 /**
@@ -77,7 +80,20 @@ const lruStore = (options: ResponseStoreOptions, ttlMs: number) => {
  */
 export const createResponseStore = (options: ResponseStoreOptions): ResponseStore => {
   const ttlMs = Math.max(1, options.ttlSeconds) * 1000;
-  const redis = options.redisUrl ? new KeyvRedis(options.redisUrl, { namespace: options.namespace }) : undefined;
+  // After two failed reconnects the client gives up and closes (the next call connects anew),
+  // so a Redis that is down neither blocks requests nor keeps the process alive.
+  const redis = options.redisUrl
+    ? new KeyvRedis(
+        {
+          url: options.redisUrl,
+          socket: {
+            connectTimeout: REDIS_TIMEOUT_MS,
+            reconnectStrategy: (retries: number) => (retries >= 2 ? new Error('Redis is unreachable') : 200),
+          },
+        },
+        { namespace: options.namespace, connectionTimeout: REDIS_TIMEOUT_MS },
+      )
+    : undefined;
   const keyv = redis
     ? new Keyv<unknown>({ store: redis, namespace: options.namespace, useKeyPrefix: false })
     : new Keyv<unknown>({
@@ -91,11 +107,37 @@ export const createResponseStore = (options: ResponseStoreOptions): ResponseStor
   keyv.on('error', () => undefined);
   let memoryGeneration = newGeneration();
 
+  // The Redis client queues commands while it reconnects, so a call to a Redis
+  // that is down may never settle: without a bound, a request (or the write
+  // that bumps the generation, or the boot) would wait for ever. Each call gets
+  // REDIS_TIMEOUT_MS; a failure makes the next REDIS_RETRY_AFTER_MS fail at
+  // once, and the callers answer uncached. While Redis is unreachable no
+  // instance can read an entry, so none is served stale; entries written before
+  // an outage are bounded by the TTL.
+  let redisDownUntil = 0;
+  const viaRedis = async <T>(call: () => Promise<T>): Promise<T> => {
+    if (Date.now() < redisDownUntil) throw new Error('Redis is unreachable; answering uncached for a few seconds');
+    let timer: NodeJS.Timeout | undefined;
+    try {
+      return await Promise.race([
+        call(),
+        new Promise<never>((_, reject) => {
+          timer = setTimeout(() => reject(new Error(`Redis did not answer within ${REDIS_TIMEOUT_MS} ms`)), REDIS_TIMEOUT_MS);
+        }),
+      ]);
+    } catch (error) {
+      redisDownUntil = Date.now() + REDIS_RETRY_AFTER_MS;
+      throw error;
+    } finally {
+      clearTimeout(timer);
+    }
+  };
+
   const readGeneration = async (stored: unknown): Promise<string> => {
     if (!redis) return memoryGeneration;
     if (typeof stored === 'string' && stored) return stored;
     const fresh = newGeneration();
-    await keyv.set(GENERATION_KEY, fresh);
+    await viaRedis(() => keyv.set(GENERATION_KEY, fresh));
     return fresh;
   };
 
@@ -103,23 +145,27 @@ export const createResponseStore = (options: ResponseStoreOptions): ResponseStor
     kind: redis ? 'redis' : 'memory',
     async lookup(key) {
       const [generationValue, stored] = redis
-        ? await keyv.getMany([GENERATION_KEY, key])
+        ? await viaRedis(() => keyv.getMany([GENERATION_KEY, key]))
         : [memoryGeneration, await keyv.get(key)];
       const generation = await readGeneration(generationValue);
       const entry = stored as Stored | undefined;
       return entry && entry.generation === generation ? { generation, response: entry.response } : { generation };
     },
     async save(key, generation, response) {
-      await keyv.set(key, { generation, response } satisfies Stored, ttlMs);
+      const entry = { generation, response } satisfies Stored;
+      if (redis) await viaRedis(() => keyv.set(key, entry, ttlMs));
+      else await keyv.set(key, entry, ttlMs);
     },
     async bump() {
       const next = newGeneration();
-      if (redis) await keyv.set(GENERATION_KEY, next);
+      if (redis) await viaRedis(() => keyv.set(GENERATION_KEY, next));
       else memoryGeneration = next;
       return next;
     },
     async close() {
-      await keyv.disconnect().catch(() => undefined);
+      // Forced: a client that is still reconnecting would never finish a polite QUIT.
+      if (redis) await redis.disconnect(true).catch(() => undefined);
+      else await keyv.disconnect().catch(() => undefined);
     },
   };
 };
