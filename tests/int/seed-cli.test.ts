@@ -2,8 +2,8 @@ import fs from 'fs';
 import os from 'os';
 import path from 'path';
 import { spawnSync } from 'child_process';
-import { randomBytes } from 'crypto';
 import { ROOT } from '../helpers/strapi';
+import { sharedSecrets } from '../helpers/cms-process';
 
 /** The part of better-sqlite3 (the app's SQLite driver, untyped here) this test uses. */
 type SqliteDatabase = { prepare(sql: string): { all(): unknown[] }; close(): void };
@@ -16,7 +16,6 @@ const Database = require('better-sqlite3') as new (file: string, options: { read
  */
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'newsroom-seed-cli-'));
 const dbFile = path.join(dir, 'data.db');
-const random = (): string => randomBytes(24).toString('base64');
 const env: NodeJS.ProcessEnv = {
   PATH: process.env.PATH,
   HOME: process.env.HOME,
@@ -27,12 +26,7 @@ const env: NodeJS.ProcessEnv = {
   DATABASE_CLIENT: 'sqlite',
   DATABASE_FILENAME: dbFile,
   PUBLIC_DIR: path.join(dir, 'public'),
-  APP_KEYS: `${random()},${random()}`,
-  API_TOKEN_SALT: random(),
-  ADMIN_JWT_SECRET: random(),
-  TRANSFER_TOKEN_SALT: random(),
-  JWT_SECRET: random(),
-  ENCRYPTION_KEY: random(),
+  ...sharedSecrets(),
 };
 
 const seed = (...args: string[]) => {
