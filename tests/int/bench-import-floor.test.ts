@@ -5,7 +5,9 @@
  * server (scripts/bench/floor-server.js) answers the bench's requests with the
  * CMS's exact bytes on the same database.
  */
+import fs from 'fs';
 import http from 'http';
+import os from 'os';
 import path from 'path';
 import type { AddressInfo } from 'net';
 import { startStrapi, type TestApp } from '../helpers/strapi';
@@ -40,7 +42,9 @@ let corpus: Corpus;
 let loaded: LoadResult;
 
 beforeAll(async () => {
-  app = await startStrapi();
+  // SQLite in both test passes: the bench and its floor read a SQLite file.
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'newsroom-bench-'));
+  app = await startStrapi({ dir, env: { DATABASE_CLIENT: 'sqlite', DATABASE_FILENAME: path.join(dir, 'data.db') } });
   corpus = buildCorpus(N);
   loaded = await loadCorpus(app.strapi, corpus);
 });
