@@ -83,6 +83,19 @@ type Sample = {
   statementsPerRequest: number | null;
 };
 
+/** One load's figures; `statements` is the SQL the CMS ran during it (null for the floor, which is not counted). */
+const sampleOf = (server: Sample['server'], request: string, result: AutocannonResult, statements: number | null): Sample => ({
+  server,
+  request,
+  reqPerSec: result.requests.average,
+  p50: result.latency.p50,
+  p99: result.latency.p99,
+  total: result.requests.total,
+  non2xx: result.non2xx,
+  errors: result.errors + result.timeouts,
+  statementsPerRequest: statements !== null && result.requests.total ? statements / result.requests.total : null,
+});
+
 type ServerRun = {
   server: 'floor' | Mode;
   env: Record<string, string>;
@@ -342,17 +355,7 @@ const benchN = async (n: number, flags: Flags, root: string): Promise<NResult> =
     log(`N=${n}: floor ${r.name}…`);
     await load(floor.port, r, { ...flags, duration: 1 });
     const result = await load(floor.port, r, flags);
-    samples.push({
-      server: 'floor',
-      request: r.name,
-      reqPerSec: result.requests.average,
-      p50: result.latency.p50,
-      p99: result.latency.p99,
-      total: result.requests.total,
-      non2xx: result.non2xx,
-      errors: result.errors + result.timeouts,
-      statementsPerRequest: null,
-    });
+    samples.push(sampleOf('floor', r.name, result, null));
   }
   servers.push(floorRun);
   await floor.stop();
@@ -394,17 +397,7 @@ const benchN = async (n: number, flags: Flags, root: string): Promise<NResult> =
       const before = await cms.ask<{ statements: number }>('stats');
       const result = await load(cms.port, r, flags);
       const after = await cms.ask<{ statements: number }>('stats');
-      samples.push({
-        server: mode,
-        request: r.name,
-        reqPerSec: result.requests.average,
-        p50: result.latency.p50,
-        p99: result.latency.p99,
-        total: result.requests.total,
-        non2xx: result.non2xx,
-        errors: result.errors + result.timeouts,
-        statementsPerRequest: result.requests.total ? (after.statements - before.statements) / result.requests.total : null,
-      });
+      samples.push(sampleOf(mode, r.name, result, after.statements - before.statements));
       if (result.non2xx + result.errors + result.timeouts > 0) {
         log(`N=${n}: WARNING ${mode} ${r.name}: ${result.non2xx} non-2xx answers, ${result.errors + result.timeouts} errors under load`);
       }
