@@ -48,5 +48,5 @@ if (!fs.existsSync(file)) {
   console.error(`[backup] FAILED: strapi export reported success but ${file} does not exist`);
   process.exit(1);
 }
-const shown = path.relative(process.cwd(), file).startsWith("..") ? file : path.relative(process.cwd(), file);
+const shown = path.relative(process.cwd(), file).startsWith('..') ? file : path.relative(process.cwd(), file);
 console.log(`[backup] written ${shown} (${fs.statSync(file).size} bytes${key ? ', encrypted' : ''})`);

@@ -18,7 +18,13 @@ const ROOT = path.resolve(__dirname, '..');
 const COMMITTED = process.env.TYPES_DIR ? path.resolve(process.env.TYPES_DIR) : path.join(ROOT, 'types', 'generated');
 const DIST = path.join(ROOT, 'dist');
 
-const dts = (dir) => (fs.existsSync(dir) ? fs.readdirSync(dir).filter((f) => f.endsWith('.d.ts')).sort() : []);
+const dts = (dir) =>
+  fs.existsSync(dir)
+    ? fs
+        .readdirSync(dir)
+        .filter((f) => f.endsWith('.d.ts'))
+        .sort()
+    : [];
 
 const main = async () => {
   if (!fs.existsSync(path.join(DIST, 'src'))) {
@@ -59,7 +65,9 @@ const main = async () => {
       return !fs.existsSync(a) || !fs.existsSync(b) || fs.readFileSync(a, 'utf8') !== fs.readFileSync(b, 'utf8');
     });
     if (stale.length > 0) {
-      console.error(`types/generated is out of date (${stale.join(', ')}): run "npm run typegen" and commit the result`);
+      console.error(
+        `types/generated is out of date (${stale.join(', ')}): run "npm run typegen" and commit the result`,
+      );
       process.exitCode = 1;
     } else {
       console.log(`types/generated is current (${expected.join(', ')})`);

@@ -11,7 +11,11 @@ const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
 
 const run = (cmd, args) => {
   console.log(`\n[quickstart] ${cmd} ${args.join(' ')}`);
-  const result = spawnSync(cmd, args, { cwd: root, stdio: 'inherit', env: { ...process.env, STRAPI_TELEMETRY_DISABLED: 'true' } });
+  const result = spawnSync(cmd, args, {
+    cwd: root,
+    stdio: 'inherit',
+    env: { ...process.env, STRAPI_TELEMETRY_DISABLED: 'true' },
+  });
   if (result.status !== 0) {
     console.error(`[quickstart] "${cmd} ${args.join(' ')}" failed (exit ${result.status ?? result.signal})`);
     process.exit(result.status ?? 1);

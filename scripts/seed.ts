@@ -36,9 +36,12 @@ const parseArgs = (argv: readonly string[]): Args => {
 };
 
 const loadFixture = (modulePath: string): SeedFixture => {
+  // The fixture is a compiled module named on the command line: a dynamic require is the point.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
   const loaded = require(path.resolve(appDir, modulePath)) as { default?: SeedFixture; fixture?: SeedFixture };
   const fixture = loaded.fixture ?? loaded.default;
-  if (!fixture || typeof fixture !== 'object') throw new Error(`${modulePath} exports no fixture (default or "fixture")`);
+  if (!fixture || typeof fixture !== 'object')
+    throw new Error(`${modulePath} exports no fixture (default or "fixture")`);
   return fixture;
 };
 

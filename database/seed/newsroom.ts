@@ -36,7 +36,8 @@ export const newsroomFixture = {
       name: 'placeholder-cover.png',
       path: 'database/seed/media/placeholder-cover.png',
       mime: 'image/png',
-      alternativeText: 'Placeholder image, not a photo: grey card reading "Placeholder — no photo" / "Gambar pengganti — bukan foto"',
+      alternativeText:
+        'Placeholder image, not a photo: grey card reading "Placeholder — no photo" / "Gambar pengganti — bukan foto"',
       caption: 'Placeholder made by the project; the seed article has no photo.',
     },
   ],
@@ -74,7 +75,10 @@ export const newsroomFixture = {
       kind: 'read-also',
       locales: {
         id: { title: READ_ALSO_HEADLINE, label: 'Baca juga' },
-        en: { title: 'Thousands of North Korean Troops Already at the Ukrainian Border, US Also Sends Aid', label: 'Read also' },
+        en: {
+          title: 'Thousands of North Korean Troops Already at the Ukrainian Border, US Also Sends Aid',
+          label: 'Read also',
+        },
       },
     },
     related(

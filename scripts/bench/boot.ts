@@ -11,7 +11,10 @@ export const APP_DIR = path.resolve(__dirname, '..', '..', '..');
 
 const random = (): string => randomBytes(24).toString('base64');
 
-export const bootStrapi = async (dir: string, nodeEnv: 'production' | 'development' = 'production'): Promise<Core.Strapi> => {
+export const bootStrapi = async (
+  dir: string,
+  nodeEnv: 'production' | 'development' = 'production',
+): Promise<Core.Strapi> => {
   fs.mkdirSync(path.join(dir, 'public', 'uploads'), { recursive: true });
   // Throwaway secrets: the bench's databases hold no users and live minutes.
   for (const key of ['API_TOKEN_SALT', 'ADMIN_JWT_SECRET', 'TRANSFER_TOKEN_SALT', 'JWT_SECRET', 'ENCRYPTION_KEY']) {

@@ -3,7 +3,11 @@
  * (left) and p50/p99 latency (right) against N (log scale), one line per server.
  */
 type Sample = { server: string; request: string; reqPerSec: number; p50: number; p99: number };
-type Report = { date: string; machine: { cpus: number; cpuModel: string }; results: { n: number; samples: Sample[] }[] };
+type Report = {
+  date: string;
+  machine: { cpus: number; cpuModel: string };
+  results: { n: number; samples: Sample[] }[];
+};
 
 const COLORS: Record<string, string> = { floor: '#222222', cached: '#1b9e77', uncached: '#d95f02', stock: '#7570b3' };
 const esc = (s: string): string => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
@@ -18,7 +22,9 @@ export const renderChart = (report: Report): string => {
   const width = margin.left + 2 * (panelW + margin.gap) + 20;
   const height = 70 + requests.length * (panelH + margin.gap) + 30;
   const out: string[] = [];
-  out.push(`<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" font-family="sans-serif" font-size="11">`);
+  out.push(
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" font-family="sans-serif" font-size="11">`,
+  );
   out.push(`<rect width="100%" height="100%" fill="white"/>`);
   out.push(
     `<text x="${margin.left}" y="20" font-size="14">newsroom bench ${esc(report.date.slice(0, 16))}Z, ${report.machine.cpus}× ${esc(report.machine.cpuModel)}: requests/s and latency against N</text>`,
@@ -33,7 +39,9 @@ export const renderChart = (report: Report): string => {
   const minN = Math.min(...ns);
   const maxN = Math.max(...ns);
   const xOf = (n: number, x0: number): number =>
-    maxN === minN ? x0 + panelW / 2 : x0 + ((Math.log10(n) - Math.log10(minN)) / (Math.log10(maxN) - Math.log10(minN))) * panelW;
+    maxN === minN
+      ? x0 + panelW / 2
+      : x0 + ((Math.log10(n) - Math.log10(minN)) / (Math.log10(maxN) - Math.log10(minN))) * panelW;
 
   requests.forEach((request, row) => {
     const y0 = 70 + row * (panelH + margin.gap);
@@ -52,9 +60,12 @@ export const renderChart = (report: Report): string => {
       out.push(`<text x="${x0}" y="${y0 - 6}" font-weight="bold">${esc(panel.title)}</text>`);
       for (const t of [0, 0.5, 1]) {
         const v = max * t;
-        out.push(`<text x="${x0 - 5}" y="${yOf(v) + 4}" text-anchor="end">${v >= 100 ? v.toFixed(0) : v.toFixed(1)}</text>`);
+        out.push(
+          `<text x="${x0 - 5}" y="${yOf(v) + 4}" text-anchor="end">${v >= 100 ? v.toFixed(0) : v.toFixed(1)}</text>`,
+        );
       }
-      for (const n of ns) out.push(`<text x="${xOf(n, x0)}" y="${y0 + panelH + 14}" text-anchor="middle">N=${n}</text>`);
+      for (const n of ns)
+        out.push(`<text x="${xOf(n, x0)}" y="${y0 + panelH + 14}" text-anchor="middle">N=${n}</text>`);
       for (const server of servers) {
         panel.metrics.forEach((metric, k) => {
           const points = report.results

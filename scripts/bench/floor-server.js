@@ -27,7 +27,8 @@ const Database = require('better-sqlite3');
 /** The GraphQL list the bench sends; the floor answers this document only. */
 const GRAPHQL_LIST = `query BenchList($locale: I18NLocaleCode) { articles(locale: $locale, pagination: { pageSize: 20 }) { documentId title slug excerpt firstPublishedAt locale cover { url alternativeText width height formats } author { name slug } tags { name slug } } }`;
 
-const iso = (ms) => (ms === null || ms === undefined ? null : new Date(typeof ms === 'number' ? ms : Number(ms) || ms).toISOString());
+const iso = (ms) =>
+  ms === null || ms === undefined ? null : new Date(typeof ms === 'number' ? ms : Number(ms) || ms).toISOString();
 const json = (text) => (text === null || text === undefined ? null : JSON.parse(text));
 
 const openFloor = (file) => {
@@ -37,25 +38,47 @@ const openFloor = (file) => {
   // Every statement reads a whole page at once: ids arrive as one JSON array (json_each).
   const IN = (col) => `${col} IN (SELECT value FROM json_each(?))`;
   const s = {
-    listIds: q(`SELECT id FROM articles WHERE locale = ? AND published_at IS NOT NULL ORDER BY first_published_at DESC LIMIT ? OFFSET ?`),
+    listIds: q(
+      `SELECT id FROM articles WHERE locale = ? AND published_at IS NOT NULL ORDER BY first_published_at DESC LIMIT ? OFFSET ?`,
+    ),
     count: q(`SELECT count(*) AS n FROM articles WHERE locale = ? AND published_at IS NOT NULL`),
     bySlug: q(`SELECT id FROM articles WHERE slug = ? AND locale = ? AND published_at IS NOT NULL LIMIT 1`),
     articles: q(`SELECT * FROM articles WHERE ${IN('id')}`),
-    tags: q(`SELECT l.article_id AS owner, t.id, t.document_id, t.name, t.slug, t.locale FROM articles_tags_lnk l JOIN tags t ON t.id = l.tag_id WHERE ${IN('l.article_id')} ORDER BY l.tag_ord, l.id`),
-    media: q(`SELECT m.related_id AS owner, f.id, f.document_id, f.url, f.alternative_text, f.caption, f.width, f.height, f.formats, f.mime FROM files_related_mph m JOIN files f ON f.id = m.file_id WHERE ${IN('m.related_id')} AND m.related_type = ? AND m.field = ? ORDER BY m."order" DESC, m.id DESC`),
-    cmps: q(`SELECT entity_id AS owner, cmp_id, component_type, field FROM articles_cmps WHERE ${IN('entity_id')} ORDER BY "order", id`),
+    tags: q(
+      `SELECT l.article_id AS owner, t.id, t.document_id, t.name, t.slug, t.locale FROM articles_tags_lnk l JOIN tags t ON t.id = l.tag_id WHERE ${IN('l.article_id')} ORDER BY l.tag_ord, l.id`,
+    ),
+    media: q(
+      `SELECT m.related_id AS owner, f.id, f.document_id, f.url, f.alternative_text, f.caption, f.width, f.height, f.formats, f.mime FROM files_related_mph m JOIN files f ON f.id = m.file_id WHERE ${IN('m.related_id')} AND m.related_type = ? AND m.field = ? ORDER BY m."order" DESC, m.id DESC`,
+    ),
+    cmps: q(
+      `SELECT entity_id AS owner, cmp_id, component_type, field FROM articles_cmps WHERE ${IN('entity_id')} ORDER BY "order", id`,
+    ),
     sources: q(`SELECT id, name, relation, url FROM components_content_sources WHERE ${IN('id')}`),
     seos: q(`SELECT id, meta_title, meta_description, canonical_url FROM components_shared_seos WHERE ${IN('id')}`),
     richTexts: q(`SELECT id, body FROM components_content_rich_texts WHERE ${IN('id')}`),
-    readAlsoLinks: q(`SELECT read_also_id AS owner, related_link_id FROM components_content_read_alsos_link_lnk WHERE ${IN('read_also_id')}`),
-    localizations: q(`SELECT id, document_id, locale, slug, title, published_at FROM articles WHERE ${IN('document_id')} ORDER BY id`),
-    authors: q(`SELECT l.article_id AS owner, a.id, a.document_id, a.name, a.slug, a.job_title, a.locale FROM articles_author_lnk l JOIN authors a ON a.id = l.author_id WHERE ${IN('l.article_id')}`),
-    articleLinks: q(`SELECT l.article_id AS owner, l.related_link_id AS link FROM articles_related_links_lnk l WHERE ${IN('l.article_id')} ORDER BY l.related_link_ord, l.id`),
+    readAlsoLinks: q(
+      `SELECT read_also_id AS owner, related_link_id FROM components_content_read_alsos_link_lnk WHERE ${IN('read_also_id')}`,
+    ),
+    localizations: q(
+      `SELECT id, document_id, locale, slug, title, published_at FROM articles WHERE ${IN('document_id')} ORDER BY id`,
+    ),
+    authors: q(
+      `SELECT l.article_id AS owner, a.id, a.document_id, a.name, a.slug, a.job_title, a.locale FROM articles_author_lnk l JOIN authors a ON a.id = l.author_id WHERE ${IN('l.article_id')}`,
+    ),
+    articleLinks: q(
+      `SELECT l.article_id AS owner, l.related_link_id AS link FROM articles_related_links_lnk l WHERE ${IN('l.article_id')} ORDER BY l.related_link_ord, l.id`,
+    ),
     links: q(`SELECT id, document_id, title, kind, label, url, locale FROM related_links WHERE ${IN('id')}`),
-    targets: q(`SELECT l.related_link_id AS owner, a.id, a.document_id, a.title, a.slug, a.locale FROM related_links_target_lnk l JOIN articles a ON a.id = l.article_id WHERE ${IN('l.related_link_id')}`),
+    targets: q(
+      `SELECT l.related_link_id AS owner, a.id, a.document_id, a.title, a.slug, a.locale FROM related_links_target_lnk l JOIN articles a ON a.id = l.article_id WHERE ${IN('l.related_link_id')}`,
+    ),
     tagBySlug: q(`SELECT * FROM tags WHERE slug = ? AND locale = ? AND published_at IS NOT NULL`),
-    tagLocalizations: q(`SELECT id, document_id, locale, slug, name FROM tags WHERE document_id = ? AND locale <> ? AND (published_at IS NOT NULL) = ? ORDER BY id`),
-    tagArticles: q(`SELECT a.first_published_at, a.id, a.document_id, a.title, a.slug, a.excerpt, a.locale FROM articles_tags_lnk l JOIN articles a ON a.id = l.article_id WHERE l.tag_id = ? AND a.published_at IS NOT NULL ORDER BY a.first_published_at DESC`),
+    tagLocalizations: q(
+      `SELECT id, document_id, locale, slug, name FROM tags WHERE document_id = ? AND locale <> ? AND (published_at IS NOT NULL) = ? ORDER BY id`,
+    ),
+    tagArticles: q(
+      `SELECT a.first_published_at, a.id, a.document_id, a.title, a.slug, a.excerpt, a.locale FROM articles_tags_lnk l JOIN articles a ON a.id = l.article_id WHERE l.tag_id = ? AND a.published_at IS NOT NULL ORDER BY a.first_published_at DESC`,
+    ),
   };
 
   const ARTICLE = 'api::article.article';
@@ -131,11 +154,17 @@ const openFloor = (file) => {
     const seos = byId(s.seos.all(ids(cmpIds('shared.seo'))));
     const shareImages = mediaFor(cmpIds('shared.seo'), 'shared.seo', 'shareImage');
     const richTexts = byId(s.richTexts.all(ids(cmpIds('content.rich-text'))));
-    const readAlso = new Map(s.readAlsoLinks.all(ids(cmpIds('content.read-also'))).map((r) => [r.owner, r.related_link_id]));
+    const readAlso = new Map(
+      s.readAlsoLinks.all(ids(cmpIds('content.read-also'))).map((r) => [r.owner, r.related_link_id]),
+    );
     const docIds = [...rows.values()].map((r) => r.document_id);
     const localizations = groupBy(s.localizations.all(ids(docIds)), 'document_id');
     const authors = new Map(s.authors.all(list).map((a) => [a.owner, a]));
-    const avatars = mediaFor([...authors.values()].map((a) => a.id), AUTHOR, 'avatar');
+    const avatars = mediaFor(
+      [...authors.values()].map((a) => a.id),
+      AUTHOR,
+      'avatar',
+    );
     const articleLinks = groupBy(s.articleLinks.all(list));
     const links = linksById([...[...articleLinks.values()].flat().map((l) => l.link), ...readAlso.values()]);
 
@@ -166,7 +195,13 @@ const openFloor = (file) => {
         publishedAt: iso(a.published_at),
         firstPublishedAt: iso(a.first_published_at),
         locale: a.locale,
-        tags: (tags.get(id) ?? []).map((t) => ({ id: t.id, documentId: t.document_id, name: t.name, slug: t.slug, locale: t.locale })),
+        tags: (tags.get(id) ?? []).map((t) => ({
+          id: t.id,
+          documentId: t.document_id,
+          name: t.name,
+          slug: t.slug,
+          locale: t.locale,
+        })),
         cover: cover ? mediaOf(cover) : null,
         sources: own
           .filter((c) => c.field === 'sources')
@@ -206,7 +241,11 @@ const openFloor = (file) => {
               return { id: r.id, body: json(r.body), __component: c.component_type };
             }
             const linkId = readAlso.get(c.cmp_id);
-            return { id: c.cmp_id, link: linkId !== undefined ? links.get(linkId) ?? null : null, __component: c.component_type };
+            return {
+              id: c.cmp_id,
+              link: linkId !== undefined ? (links.get(linkId) ?? null) : null,
+              __component: c.component_type,
+            };
           }),
       };
     });
@@ -245,23 +284,30 @@ const openFloor = (file) => {
           },
         ]
       : [];
-    return { data, meta: { pagination: { page: 1, pageSize: 25, pageCount: data.length ? 1 : 0, total: data.length } } };
+    return {
+      data,
+      meta: { pagination: { page: 1, pageSize: 25, pageCount: data.length ? 1 : 0, total: data.length } },
+    };
   };
 
   const tagCards = (tagId) => {
     const rows = s.tagArticles.all(tagId);
-    const covers = mediaFor(rows.map((a) => a.id), ARTICLE, 'cover');
+    const covers = mediaFor(
+      rows.map((a) => a.id),
+      ARTICLE,
+      'cover',
+    );
     return rows.map((a) => {
       const cover = covers.get(a.id);
       return {
-              firstPublishedAt: iso(a.first_published_at),
-              id: a.id,
-              documentId: a.document_id,
-              title: a.title,
-              slug: a.slug,
-              excerpt: a.excerpt,
-              locale: a.locale,
-              cover: cover ? mediaOf(cover) : null,
+        firstPublishedAt: iso(a.first_published_at),
+        id: a.id,
+        documentId: a.document_id,
+        title: a.title,
+        slug: a.slug,
+        excerpt: a.excerpt,
+        locale: a.locale,
+        cover: cover ? mediaOf(cover) : null,
       };
     });
   };
@@ -287,7 +333,13 @@ const openFloor = (file) => {
             firstPublishedAt: iso(a.first_published_at),
             locale: a.locale,
             cover: cover
-              ? { url: cover.url, alternativeText: cover.alternative_text, width: cover.width, height: cover.height, formats: json(cover.formats) }
+              ? {
+                  url: cover.url,
+                  alternativeText: cover.alternative_text,
+                  width: cover.width,
+                  height: cover.height,
+                  formats: json(cover.formats),
+                }
               : null,
             author: author ? { name: author.name, slug: author.slug } : null,
             tags: (tags.get(id) ?? []).map((t) => ({ name: t.name, slug: t.slug })),
@@ -302,7 +354,10 @@ const openFloor = (file) => {
 
 const send = (res, status, body, suffix = '') => {
   const text = (typeof body === 'string' ? body : JSON.stringify(body)) + suffix;
-  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(text) });
+  res.writeHead(status, {
+    'content-type': 'application/json; charset=utf-8',
+    'content-length': Buffer.byteLength(text),
+  });
   res.end(text);
 };
 
@@ -329,7 +384,8 @@ const createFloorServer = (file) => {
         req.on('end', () => {
           try {
             const body = JSON.parse(Buffer.concat(chunks).toString('utf8'));
-            if (body.query !== GRAPHQL_LIST) return send(res, 400, { errors: [{ message: 'the floor answers the bench list only' }] });
+            if (body.query !== GRAPHQL_LIST)
+              return send(res, 400, { errors: [{ message: 'the floor answers the bench list only' }] });
             // Apollo Server ends its JSON with a newline.
             return send(res, 200, floor.graphqlList(body.variables?.locale ?? 'id'), '\n');
           } catch (error) {

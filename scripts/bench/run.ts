@@ -39,7 +39,9 @@ const Database = require('better-sqlite3') as new (file: string, options?: { rea
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const autocannon = require('autocannon') as Autocannon;
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const { GRAPHQL_LIST } = require(path.join(__dirname, '../../../scripts/bench/floor-server.js')) as { GRAPHQL_LIST: string };
+const { GRAPHQL_LIST } = require(path.join(__dirname, '../../../scripts/bench/floor-server.js')) as {
+  GRAPHQL_LIST: string;
+};
 
 const APP_DIR = path.resolve(__dirname, '..', '..', '..');
 const FLOOR_SCRIPT = path.join(APP_DIR, 'scripts/bench/floor-server.js');
@@ -60,16 +62,25 @@ const parseFlags = (argv: readonly string[]): Flags => {
     else if (key === 'connections') flags.connections = Number(value);
     else if (key === 'keep') flags.keep = true;
     else if (key === 'modes') flags.modes = value.split(',') as Mode[];
-    else throw new Error(`unknown flag "${arg}" (expected --n=, --full, --duration=, --connections=, --modes=, --keep)`);
+    else
+      throw new Error(`unknown flag "${arg}" (expected --n=, --full, --duration=, --connections=, --modes=, --keep)`);
   }
   if (full && !flags.ns.includes(100000)) flags.ns.push(100000);
   if (flags.ns.some((n) => !Number.isInteger(n) || n < 25)) throw new Error('--n: integers of at least 25');
-  if (!(flags.duration > 0) || !(flags.connections > 0)) throw new Error('--duration and --connections must be positive');
+  if (!(flags.duration > 0) || !(flags.connections > 0))
+    throw new Error('--duration and --connections must be positive');
   if (flags.modes.some((m) => !MODES.includes(m))) throw new Error(`--modes: any of ${MODES.join(',')}`);
   return flags;
 };
 
-type BenchRequest = { name: string; label: string; method: 'GET' | 'POST'; path: string; body?: string; headers?: Record<string, string> };
+type BenchRequest = {
+  name: string;
+  label: string;
+  method: 'GET' | 'POST';
+  path: string;
+  body?: string;
+  headers?: Record<string, string>;
+};
 
 type Sample = {
   server: 'floor' | Mode;
@@ -84,7 +95,12 @@ type Sample = {
 };
 
 /** One load's figures; `statements` is the SQL the CMS ran during it (null for the floor, which is not counted). */
-const sampleOf = (server: Sample['server'], request: string, result: AutocannonResult, statements: number | null): Sample => ({
+const sampleOf = (
+  server: Sample['server'],
+  request: string,
+  result: AutocannonResult,
+  statements: number | null,
+): Sample => ({
   server,
   request,
   reqPerSec: result.requests.average,
@@ -103,7 +119,10 @@ type ServerRun = {
   rssPeakMB: number | null;
   rssAfterMB: number | null;
   indexesDropped?: number;
-  identical: Record<string, { identical: boolean; bytes: number; floorBytes: number; difference?: string; xCache?: string | null }>;
+  identical: Record<
+    string,
+    { identical: boolean; bytes: number; floorBytes: number; difference?: string; xCache?: string | null }
+  >;
 };
 
 type NResult = {
@@ -149,7 +168,11 @@ const runImport = (n: number, dir: string): Promise<NResult['import']> =>
       const line = out.trim().split('\n').pop() ?? '';
       if (code !== 0) return reject(new Error(`import of ${n} articles failed (exit ${code})`));
       const parsed = JSON.parse(line) as NResult['import'];
-      resolve({ seconds: parsed.seconds, articlesPerSecond: parsed.articlesPerSecond, statementsPerArticle: parsed.statementsPerArticle });
+      resolve({
+        seconds: parsed.seconds,
+        articlesPerSecond: parsed.articlesPerSecond,
+        statementsPerArticle: parsed.statementsPerArticle,
+      });
     });
   });
 
@@ -269,13 +292,20 @@ const dropProjectIndexes = (file: string): number => {
   return names.length;
 };
 
-const fetchBody = async (port: number, r: BenchRequest): Promise<{ status: number; body: Buffer; xCache: string | null }> => {
+const fetchBody = async (
+  port: number,
+  r: BenchRequest,
+): Promise<{ status: number; body: Buffer; xCache: string | null }> => {
   const response = await fetch(`http://127.0.0.1:${port}${r.path}`, {
     method: r.method,
     headers: r.headers,
     body: r.body,
   });
-  return { status: response.status, body: Buffer.from(await response.arrayBuffer()), xCache: response.headers.get('x-cache') };
+  return {
+    status: response.status,
+    body: Buffer.from(await response.arrayBuffer()),
+    xCache: response.headers.get('x-cache'),
+  };
 };
 
 const describeDifference = (a: Buffer, b: Buffer): string => {
@@ -297,7 +327,11 @@ const load = async (port: number, r: BenchRequest, flags: Flags): Promise<Autoca
 
 const pickSlug = (file: string): string => {
   const db = new Database(file, { readonly: true });
-  const total = (db.prepare("SELECT count(*) AS n FROM articles WHERE locale = 'id' AND published_at IS NOT NULL").get() as { n: number }).n;
+  const total = (
+    db.prepare("SELECT count(*) AS n FROM articles WHERE locale = 'id' AND published_at IS NOT NULL").get() as {
+      n: number;
+    }
+  ).n;
   const row = db
     .prepare("SELECT slug FROM articles WHERE locale = 'id' AND published_at IS NOT NULL ORDER BY id LIMIT 1 OFFSET ?")
     .get(Math.floor(total / 2)) as { slug: string };
@@ -306,8 +340,18 @@ const pickSlug = (file: string): string => {
 };
 
 const requestsFor = (slug: string): BenchRequest[] => [
-  { name: 'list', label: 'REST list (20 newest, id)', method: 'GET', path: '/api/articles?locale=id&pagination[pageSize]=20' },
-  { name: 'slug', label: 'REST article by slug', method: 'GET', path: `/api/articles/slug/${encodeURIComponent(slug)}?locale=id` },
+  {
+    name: 'list',
+    label: 'REST list (20 newest, id)',
+    method: 'GET',
+    path: '/api/articles?locale=id&pagination[pageSize]=20',
+  },
+  {
+    name: 'slug',
+    label: 'REST article by slug',
+    method: 'GET',
+    path: `/api/articles/slug/${encodeURIComponent(slug)}?locale=id`,
+  },
   { name: 'tag', label: 'REST tag page', method: 'GET', path: '/api/tags?filters[slug][$eq]=topik-1&locale=id' },
   {
     name: 'graphql',
@@ -334,7 +378,9 @@ const benchN = async (n: number, flags: Flags, root: string): Promise<NResult> =
   fs.mkdirSync(dir, { recursive: true });
   log(`N=${n}: importing the corpus…`);
   const imported = await runImport(n, dir);
-  log(`N=${n}: imported in ${imported.seconds.toFixed(1)} s = ${imported.articlesPerSecond.toFixed(1)} articles/s (${imported.statementsPerArticle.toFixed(0)} SQL statements/article)`);
+  log(
+    `N=${n}: imported in ${imported.seconds.toFixed(1)} s = ${imported.articlesPerSecond.toFixed(1)} articles/s (${imported.statementsPerArticle.toFixed(0)} SQL statements/article)`,
+  );
   const dbFile = path.join(dir, 'data.db');
   const floorDb = path.join(dir, 'floor.db');
   prepareFloorDb(dbFile, floorDb);
@@ -349,7 +395,14 @@ const benchN = async (n: number, flags: Flags, root: string): Promise<NResult> =
     if (status !== 200) throw new Error(`floor answered ${status} to ${r.name}`);
     floorBodies.set(r.name, body);
   }
-  const floorRun: ServerRun = { server: 'floor', env: {}, rssIdleMB: null, rssPeakMB: null, rssAfterMB: null, identical: {} };
+  const floorRun: ServerRun = {
+    server: 'floor',
+    env: {},
+    rssIdleMB: null,
+    rssPeakMB: null,
+    rssAfterMB: null,
+    identical: {},
+  };
   floorRun.rssIdleMB = mb((await floor.ask<{ rss: number }>('stats')).rss);
   for (const r of requests) {
     log(`N=${n}: floor ${r.name}…`);
@@ -385,9 +438,14 @@ const benchN = async (n: number, flags: Flags, root: string): Promise<NResult> =
         bytes: first.body.length,
         floorBytes: floorBody.length,
         xCache: again.xCache,
-        ...(identical ? {} : { difference: first.status !== 200 ? `status ${first.status}` : describeDifference(first.body, floorBody) }),
+        ...(identical
+          ? {}
+          : {
+              difference: first.status !== 200 ? `status ${first.status}` : describeDifference(first.body, floorBody),
+            }),
       };
-      if (!identical) log(`N=${n}: ${mode} ${r.name} is NOT byte-identical to the floor: ${run.identical[r.name]?.difference}`);
+      if (!identical)
+        log(`N=${n}: ${mode} ${r.name} is NOT byte-identical to the floor: ${run.identical[r.name]?.difference}`);
     }
     run.rssIdleMB = mb((await cms.ask<{ rss: number }>('stats')).rss);
     await cms.ask('reset-peak');
@@ -399,7 +457,9 @@ const benchN = async (n: number, flags: Flags, root: string): Promise<NResult> =
       const after = await cms.ask<{ statements: number }>('stats');
       samples.push(sampleOf(mode, r.name, result, after.statements - before.statements));
       if (result.non2xx + result.errors + result.timeouts > 0) {
-        log(`N=${n}: WARNING ${mode} ${r.name}: ${result.non2xx} non-2xx answers, ${result.errors + result.timeouts} errors under load`);
+        log(
+          `N=${n}: WARNING ${mode} ${r.name}: ${result.non2xx} non-2xx answers, ${result.errors + result.timeouts} errors under load`,
+        );
       }
     }
     run.rssPeakMB = mb((await cms.ask<{ peakRss: number }>('stats')).peakRss);
@@ -411,11 +471,17 @@ const benchN = async (n: number, flags: Flags, root: string): Promise<NResult> =
   return { n, import: imported, servers, samples };
 };
 
-const pad = (value: string, width: number): string => (value.length >= width ? value : value + ' '.repeat(width - value.length));
-const lpad = (value: string, width: number): string => (value.length >= width ? value : ' '.repeat(width - value.length) + value);
+const pad = (value: string, width: number): string =>
+  value.length >= width ? value : value + ' '.repeat(width - value.length);
+const lpad = (value: string, width: number): string =>
+  value.length >= width ? value : ' '.repeat(width - value.length) + value;
 
 /** Byte identity with the floor, and any answer under load that was not a 2xx (a run with those measured something else). */
-const answerCell = (sample: NResult['samples'][number], server: NResult['servers'][number] | undefined, none: string): string => {
+const answerCell = (
+  sample: NResult['samples'][number],
+  server: NResult['servers'][number] | undefined,
+  none: string,
+): string => {
   const failed = sample.non2xx + sample.errors;
   const identity = sample.server === 'floor' ? none : server?.identical[sample.request]?.identical ? 'yes' : 'NO';
   return failed > 0 ? `${identity}; ${failed} non-2xx/errors` : identity;
@@ -423,11 +489,24 @@ const answerCell = (sample: NResult['samples'][number], server: NResult['servers
 
 export const formatTable = (results: NResult[]): string => {
   const lines: string[] = [];
-  const header = ['N', 'request', 'server', 'req/s', 'p50 ms', 'p99 ms', 'x floor', 'SQL/req', 'RSS idle/peak MB', 'identical'];
+  const header = [
+    'N',
+    'request',
+    'server',
+    'req/s',
+    'p50 ms',
+    'p99 ms',
+    'x floor',
+    'SQL/req',
+    'RSS idle/peak MB',
+    'identical',
+  ];
   const widths = [7, 9, 9, 8, 7, 7, 8, 8, 17, 9];
   lines.push(header.map((h, i) => pad(h, widths[i] ?? 8)).join(' '));
   for (const result of results) {
-    lines.push(`import N=${result.n}: ${result.import.articlesPerSecond.toFixed(1)} articles/s (${result.import.seconds.toFixed(1)} s, ${result.import.statementsPerArticle.toFixed(0)} SQL/article)`);
+    lines.push(
+      `import N=${result.n}: ${result.import.articlesPerSecond.toFixed(1)} articles/s (${result.import.seconds.toFixed(1)} s, ${result.import.statementsPerArticle.toFixed(0)} SQL/article)`,
+    );
     for (const sample of result.samples) {
       const floor = result.samples.find((s) => s.server === 'floor' && s.request === sample.request);
       const server = result.servers.find((s) => s.server === sample.server);

@@ -45,10 +45,11 @@ export type SeedOptions = {
 
 type Input<T extends UID.ContentType> = Modules.Documents.Params.Data.Input<T>;
 type DocUid = typeof AUTHOR_UID | typeof TAG_UID | typeof RELATED_LINK_UID | typeof ARTICLE_UID;
-type StoredVersion = { documentId: string; updatedAt?: string | Date | null; publishedAt?: string | Date | null } & Record<
-  string,
-  unknown
->;
+type StoredVersion = {
+  documentId: string;
+  updatedAt?: string | Date | null;
+  publishedAt?: string | Date | null;
+} & Record<string, unknown>;
 
 /**
  * A write Strapi refused (e.g. one of its validations): names the record, and
@@ -70,7 +71,9 @@ export class SeedWriteError extends Error {
 }
 
 /** Blocks JSON (Strapi's rich text) for plain paragraphs. */
-export const toBlocks = (paragraphs: readonly string[]): { type: 'paragraph'; children: { type: 'text'; text: string }[] }[] =>
+export const toBlocks = (
+  paragraphs: readonly string[],
+): { type: 'paragraph'; children: { type: 'text'; text: string }[] }[] =>
   paragraphs.map((text) => ({ type: 'paragraph', children: [{ type: 'text', text }] }));
 
 const isEmpty = (value: unknown): boolean =>
@@ -105,7 +108,9 @@ export const seedNewsroom = async (
     summary.events.push(event);
     summary[event.outcome] += 1;
     const where = event.locale ? ` (${event.locale})` : '';
-    log(`${event.outcome.padEnd(7)} ${event.type} "${short(event.key)}"${where}${event.detail ? `: ${event.detail}` : ''}`);
+    log(
+      `${event.outcome.padEnd(7)} ${event.type} "${short(event.key)}"${where}${event.detail ? `: ${event.detail}` : ''}`,
+    );
   };
 
   const docs = <T extends DocUid>(uid: T) => strapi.documents(uid);
@@ -156,7 +161,11 @@ export const seedNewsroom = async (
     createOnly: Record<string, unknown> = {},
   ): Promise<string> => {
     const service = docs(uid) as unknown as {
-      create(p: { data: Record<string, unknown>; locale: string; status: 'published' }): Promise<{ documentId: string }>;
+      create(p: {
+        data: Record<string, unknown>;
+        locale: string;
+        status: 'published';
+      }): Promise<{ documentId: string }>;
       update(p: { documentId: string; data: Record<string, unknown>; locale: string }): Promise<unknown>;
       publish(p: { documentId: string; locale: string }): Promise<unknown>;
     };
@@ -222,9 +231,10 @@ export const seedNewsroom = async (
     }
     const filepath = path.resolve(appRoot, media.path);
     const upload = strapi.plugin('upload').service('upload') as {
-      upload(
-        input: { data: { fileInfo: Record<string, string | undefined> }; files: Record<string, string | number> },
-      ): Promise<UploadedFile[]>;
+      upload(input: {
+        data: { fileInfo: Record<string, string | undefined> };
+        files: Record<string, string | number>;
+      }): Promise<UploadedFile[]>;
     };
     const [file] = await upload.upload({
       data: { fileInfo: { name: media.name, alternativeText: media.alternativeText, caption: media.caption } },
@@ -265,7 +275,8 @@ export const seedNewsroom = async (
     const tag = fixture.tags.find((t) => t.locales.id.slug === idSlug);
     if (!tag) throw new Error(`tag "${idSlug}" is not in the fixture`);
     let documentId: string | null = null;
-    for (const locale of LOCALE_CODES) documentId ??= await findByKey(TAG_UID, 'slug', tag.locales[locale].slug, locale);
+    for (const locale of LOCALE_CODES)
+      documentId ??= await findByKey(TAG_UID, 'slug', tag.locales[locale].slug, locale);
     for (const locale of LOCALE_CODES) {
       const version = tag.locales[locale];
       const data: Input<typeof TAG_UID> = {
@@ -326,8 +337,16 @@ export const seedNewsroom = async (
       });
       record({ type, key, outcome: 'deleted', detail: 'all locales (--reset)' });
     };
-    await remove(ARTICLE_UID, 'article', article.locales.id.slug, await findByKey(ARTICLE_UID, 'slug', article.locales.id.slug, 'id'));
-    for (const title of new Set([...article.relatedLinks, ...article.body.flatMap((b) => (b.type === 'read-also' ? [b.link] : []))])) {
+    await remove(
+      ARTICLE_UID,
+      'article',
+      article.locales.id.slug,
+      await findByKey(ARTICLE_UID, 'slug', article.locales.id.slug, 'id'),
+    );
+    for (const title of new Set([
+      ...article.relatedLinks,
+      ...article.body.flatMap((b) => (b.type === 'read-also' ? [b.link] : [])),
+    ])) {
       linkIds.delete(title);
       await remove(RELATED_LINK_UID, 'related-link', title, await findLink(title));
     }
@@ -344,7 +363,9 @@ export const seedNewsroom = async (
   const ensureArticle = async (article: ArticleFixture): Promise<void> => {
     const key = article.locales.id.slug;
     if (options.reset) await resetArticle(article);
-    const coverId = article.cover ? await ensureMedia(fixture.media.find((m) => m.name === article.cover) as MediaFixture) : undefined;
+    const coverId = article.cover
+      ? await ensureMedia(fixture.media.find((m) => m.name === article.cover) as MediaFixture)
+      : undefined;
     const authorId = article.author ? await ensureAuthor(article.author) : undefined;
     const tags: string[] = [];
     for (const slug of article.tags) tags.push(await ensureTag(slug));
@@ -353,7 +374,8 @@ export const seedNewsroom = async (
     for (const block of article.body) if (block.type === 'read-also') await ensureLink(block.link);
 
     let documentId: string | null = null;
-    for (const locale of LOCALE_CODES) documentId ??= await findByKey(ARTICLE_UID, 'slug', article.locales[locale].slug, locale);
+    for (const locale of LOCALE_CODES)
+      documentId ??= await findByKey(ARTICLE_UID, 'slug', article.locales[locale].slug, locale);
     for (const locale of LOCALE_CODES) {
       const version = article.locales[locale];
       const data: Record<string, unknown> = {
@@ -387,7 +409,12 @@ export const seedNewsroom = async (
     } catch (error) {
       // The database rolled back; the files an upload wrote to storage did not.
       await removeFromStorage(uploadedInTransaction);
-      record({ type: 'article', key, outcome: 'failed', detail: error instanceof Error ? error.message : String(error) });
+      record({
+        type: 'article',
+        key,
+        outcome: 'failed',
+        detail: error instanceof Error ? error.message : String(error),
+      });
       throw error;
     }
   }

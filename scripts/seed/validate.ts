@@ -31,12 +31,14 @@ const text =
     }
     if (typeof value !== 'string') throw new SeedFixtureError(record, field, `must be a string, got ${typeof value}`);
     if (required && value.trim() === '') throw new SeedFixtureError(record, field, 'is empty');
-    if (value.length > max) throw new SeedFixtureError(record, field, `is ${value.length} characters long, at most ${max} allowed`);
+    if (value.length > max)
+      throw new SeedFixtureError(record, field, `is ${value.length} characters long, at most ${max} allowed`);
   };
 
 const slug: Check = (record, field, value) => {
   text(255)(record, field, value);
-  if (!SLUG.test(value as string)) throw new SeedFixtureError(record, field, `"${String(value)}" is not a slug (a-z, 0-9, "-")`);
+  if (!SLUG.test(value as string))
+    throw new SeedFixtureError(record, field, `"${String(value)}" is not a slug (a-z, 0-9, "-")`);
 };
 
 const url: Check = (record, field, value) => {
@@ -66,7 +68,8 @@ export const validateFixture = (fixture: SeedFixture, appRoot: string): void => 
     text(255)(record, 'name', m.name);
     unique(record, 'name', media, m.name);
     text(1024)(record, 'path', m.path);
-    if (!fs.existsSync(path.resolve(appRoot, m.path))) throw new SeedFixtureError(record, 'path', `no file at ${m.path}`);
+    if (!fs.existsSync(path.resolve(appRoot, m.path)))
+      throw new SeedFixtureError(record, 'path', `no file at ${m.path}`);
     text(255)(record, 'alternativeText', m.alternativeText);
     text(255, false)(record, 'caption', m.caption);
   });
@@ -99,7 +102,8 @@ export const validateFixture = (fixture: SeedFixture, appRoot: string): void => 
   const links = new Map<string, string>();
   fixture.relatedLinks.forEach((l, i) => {
     const record = `relatedLinks[${i}] "${label(l?.locales?.id?.title ?? '')}"`;
-    if (!KINDS.has(l.kind)) throw new SeedFixtureError(record, 'kind', `"${String(l.kind)}" is not one of ${[...KINDS].join(', ')}`);
+    if (!KINDS.has(l.kind))
+      throw new SeedFixtureError(record, 'kind', `"${String(l.kind)}" is not one of ${[...KINDS].join(', ')}`);
     for (const locale of LOCALE_CODES) {
       const version = l.locales?.[locale];
       if (!version) throw new SeedFixtureError(record, `locales.${locale}`, 'is missing');
@@ -107,7 +111,8 @@ export const validateFixture = (fixture: SeedFixture, appRoot: string): void => 
       text(80, false)(record, `locales.${locale}.label`, version.label);
     }
     url(record, 'url', l.url);
-    if (links.has(l.locales.id.title)) throw new SeedFixtureError(record, 'locales.id.title', 'is the headline of another related link');
+    if (links.has(l.locales.id.title))
+      throw new SeedFixtureError(record, 'locales.id.title', 'is the headline of another related link');
     links.set(l.locales.id.title, l.kind);
   });
 
@@ -134,30 +139,51 @@ export const validateFixture = (fixture: SeedFixture, appRoot: string): void => 
           paragraphs.forEach((p, n) => text(100000)(record, `body[${b}].paragraphs.${locale}[${n}]`, p));
         }
       } else if (block.type === 'read-also') {
-        if (!links.has(block.link)) throw new SeedFixtureError(record, `body[${b}].link`, `no related link with the headline "${label(block.link)}"`);
+        if (!links.has(block.link))
+          throw new SeedFixtureError(
+            record,
+            `body[${b}].link`,
+            `no related link with the headline "${label(block.link)}"`,
+          );
       } else {
-        throw new SeedFixtureError(record, `body[${b}].type`, `"${String((block as { type: unknown }).type)}" is not rich-text or read-also`);
+        throw new SeedFixtureError(
+          record,
+          `body[${b}].type`,
+          `"${String((block as { type: unknown }).type)}" is not rich-text or read-also`,
+        );
       }
     });
-    if (a.cover !== undefined && !media.has(a.cover)) throw new SeedFixtureError(record, 'cover', `no media named "${a.cover}"`);
+    if (a.cover !== undefined && !media.has(a.cover))
+      throw new SeedFixtureError(record, 'cover', `no media named "${a.cover}"`);
     text(255, false)(record, 'coverCredit', a.coverCredit);
-    if (a.author !== undefined && !authors.has(a.author)) throw new SeedFixtureError(record, 'author', `no author with the slug "${a.author}"`);
+    if (a.author !== undefined && !authors.has(a.author))
+      throw new SeedFixtureError(record, 'author', `no author with the slug "${a.author}"`);
     a.tags.forEach((t, n) => {
-      if (!tagSlugs.get('id')?.has(t)) throw new SeedFixtureError(record, `tags[${n}]`, `no tag with the id slug "${t}"`);
+      if (!tagSlugs.get('id')?.has(t))
+        throw new SeedFixtureError(record, `tags[${n}]`, `no tag with the id slug "${t}"`);
     });
     a.relatedLinks.forEach((t, n) => {
-      if (!links.has(t)) throw new SeedFixtureError(record, `relatedLinks[${n}]`, `no related link with the headline "${label(t)}"`);
+      if (!links.has(t))
+        throw new SeedFixtureError(record, `relatedLinks[${n}]`, `no related link with the headline "${label(t)}"`);
     });
     a.sources.forEach((s, n) => {
       text(120)(record, `sources[${n}].name`, s.name);
       if (!SOURCE_RELATIONS.has(s.relation)) {
-        throw new SeedFixtureError(record, `sources[${n}].relation`, `"${String(s.relation)}" is not reported-by or quoted-from`);
+        throw new SeedFixtureError(
+          record,
+          `sources[${n}].relation`,
+          `"${String(s.relation)}" is not reported-by or quoted-from`,
+        );
       }
       url(record, `sources[${n}].url`, s.url);
     });
     text(64)(record, 'firstPublishedAt', a.firstPublishedAt);
     if (!/[zZ]|[+-]\d\d:\d\d$/.test(a.firstPublishedAt) || Number.isNaN(Date.parse(a.firstPublishedAt))) {
-      throw new SeedFixtureError(record, 'firstPublishedAt', `"${a.firstPublishedAt}" is not an ISO 8601 date-time with an offset`);
+      throw new SeedFixtureError(
+        record,
+        'firstPublishedAt',
+        `"${a.firstPublishedAt}" is not an ISO 8601 date-time with an offset`,
+      );
     }
     text(64)(record, 'timeZone', a.timeZone);
     try {

@@ -6,10 +6,20 @@ export const componentViews: ViewDefinition[] = [
     uid: 'content.source',
     kind: 'component',
     mainField: 'name',
-    edit: [[{ name: 'name', size: 4 }, { name: 'relation', size: 4 }, { name: 'url', size: 4 }]],
+    edit: [
+      [
+        { name: 'name', size: 4 },
+        { name: 'relation', size: 4 },
+        { name: 'url', size: 4 },
+      ],
+    ],
     fields: {
       name: { label: 'Agency or outlet', description: 'e.g. KCNA, Antara, Reuters.' },
-      relation: { label: 'How it is used', description: 'reported-by: "dilansir" (the story is based on its report); quoted-from: "dikutip dari" (quoted).' },
+      relation: {
+        label: 'How it is used',
+        description:
+          'reported-by: "dilansir" (the story is based on its report); quoted-from: "dikutip dari" (quoted).',
+      },
       url: { label: 'URL', description: 'Optional link to the source (http or https).' },
     },
   },
@@ -17,7 +27,11 @@ export const componentViews: ViewDefinition[] = [
     uid: 'content.read-also',
     kind: 'component',
     fields: {
-      link: { label: 'Link', mainField: 'title', description: 'The related link shown in the "Baca juga" / "Read also" box.' },
+      link: {
+        label: 'Link',
+        mainField: 'title',
+        description: 'The related link shown in the "Baca juga" / "Read also" box.',
+      },
     },
   },
   {
@@ -30,13 +44,22 @@ export const componentViews: ViewDefinition[] = [
     kind: 'component',
     mainField: 'metaTitle',
     edit: [
-      [{ name: 'metaTitle', size: 6 }, { name: 'canonicalUrl', size: 6 }],
-      [{ name: 'metaDescription', size: 6 }, { name: 'shareImage', size: 6 }],
+      [
+        { name: 'metaTitle', size: 6 },
+        { name: 'canonicalUrl', size: 6 },
+      ],
+      [
+        { name: 'metaDescription', size: 6 },
+        { name: 'shareImage', size: 6 },
+      ],
     ],
     fields: {
       metaTitle: { label: 'Search title', description: 'Up to 70 characters; empty: the headline.' },
       metaDescription: { label: 'Search description', description: 'Up to 200 characters; empty: the standfirst.' },
-      canonicalUrl: { label: 'Canonical URL', description: 'Only when the story first appeared at another address; empty: this article\'s own URL.' },
+      canonicalUrl: {
+        label: 'Canonical URL',
+        description: "Only when the story first appeared at another address; empty: this article's own URL.",
+      },
       shareImage: { label: 'Share image', description: 'Image for social networks; empty: the cover photo.' },
     },
   },

@@ -10,7 +10,10 @@ export const tagView: ViewDefinition = {
   defaultSortOrder: 'ASC',
   list: ['name', 'slug', 'articles', 'updatedAt'],
   edit: [
-    [{ name: 'name', size: 6 }, { name: 'slug', size: 6 }],
+    [
+      { name: 'name', size: 6 },
+      { name: 'slug', size: 6 },
+    ],
     [{ name: 'description', size: 12 }],
     [{ name: 'articles', size: 12 }],
   ],

@@ -29,7 +29,10 @@ const firstPublishedColumn = ({ displayedHeaders, layout }: ListHookArgs): ListH
     sortable: false,
     cellFormatter: (row) => {
       const value = row.firstPublishedAt;
-      const text = typeof value === 'string' ? new Date(value).toLocaleString(navigator.language, { dateStyle: 'medium', timeStyle: 'short' }) : '-';
+      const text =
+        typeof value === 'string'
+          ? new Date(value).toLocaleString(navigator.language, { dateStyle: 'medium', timeStyle: 'short' })
+          : '-';
       return <span data-testid="first-published">{text}</span>;
     },
   };

@@ -90,7 +90,8 @@ export const withPublicDefaults = (
   assertPageSizeWithinLimit(query.pagination, options.limits);
   assertPageAndOffset(query.pagination);
   const next: Query = { ...query, populate: mergePopulate(options.populate, query.populate) };
-  const hasSort = query.sort !== undefined && query.sort !== '' && !(Array.isArray(query.sort) && query.sort.length === 0);
+  const hasSort =
+    query.sort !== undefined && query.sort !== '' && !(Array.isArray(query.sort) && query.sort.length === 0);
   if (!hasSort && options.sort) next.sort = [...options.sort];
   return next;
 };

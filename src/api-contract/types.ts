@@ -79,7 +79,10 @@ export type ArticlePage = {
   localizations: Localization[];
 };
 
-export type ArticleCard = Pick<ArticlePage, 'id' | 'documentId' | 'title' | 'slug' | 'excerpt' | 'firstPublishedAt' | 'locale' | 'cover'>;
+export type ArticleCard = Pick<
+  ArticlePage,
+  'id' | 'documentId' | 'title' | 'slug' | 'excerpt' | 'firstPublishedAt' | 'locale' | 'cover'
+>;
 
 export type AuthorPage = {
   id: number;

@@ -12,11 +12,29 @@ type UserService = {
 };
 type RoleService = { findOne(params: { code: string }): Promise<AdminRole | null> };
 
-export type AccountSpec = { label: 'super admin' | 'editor'; roleCode: string; emailVar: string; passwordVar: string; firstname: string };
+export type AccountSpec = {
+  label: 'super admin' | 'editor';
+  roleCode: string;
+  emailVar: string;
+  passwordVar: string;
+  firstname: string;
+};
 
 export const ACCOUNTS: readonly AccountSpec[] = [
-  { label: 'super admin', roleCode: SUPER_ADMIN_ROLE_CODE, emailVar: 'ADMIN_EMAIL', passwordVar: 'ADMIN_PASSWORD', firstname: 'Admin' },
-  { label: 'editor', roleCode: EDITOR_ROLE_CODE, emailVar: 'EDITOR_EMAIL', passwordVar: 'EDITOR_PASSWORD', firstname: 'Editor' },
+  {
+    label: 'super admin',
+    roleCode: SUPER_ADMIN_ROLE_CODE,
+    emailVar: 'ADMIN_EMAIL',
+    passwordVar: 'ADMIN_PASSWORD',
+    firstname: 'Admin',
+  },
+  {
+    label: 'editor',
+    roleCode: EDITOR_ROLE_CODE,
+    emailVar: 'EDITOR_EMAIL',
+    passwordVar: 'EDITOR_PASSWORD',
+    firstname: 'Editor',
+  },
 ];
 
 /**
@@ -69,7 +87,9 @@ export const ensureAdminAccounts = async (strapi: Core.Strapi, env: NodeJS.Proce
     if (!email) continue;
     if (await users.findOneByEmail(email)) continue;
     if (remembered.created.includes(email)) {
-      strapi.log.info(`[accounts] ${spec.label} ${email} was created at first setup and later removed: not created again`);
+      strapi.log.info(
+        `[accounts] ${spec.label} ${email} was created at first setup and later removed: not created again`,
+      );
       continue;
     }
 
@@ -77,7 +97,9 @@ export const ensureAdminAccounts = async (strapi: Core.Strapi, env: NodeJS.Proce
     let generated = false;
     if (!password) {
       if (production) {
-        strapi.log.warn(`[accounts] ${spec.emailVar} is set but ${spec.passwordVar} is not: no ${spec.label} created (production)`);
+        strapi.log.warn(
+          `[accounts] ${spec.emailVar} is set but ${spec.passwordVar} is not: no ${spec.label} created (production)`,
+        );
         continue;
       }
       password = randomPassword();

@@ -26,7 +26,9 @@ export const ensureAuthenticatedPermissions = async (strapi: Core.Strapi): Promi
     .query(PERMISSION_UID)
     .findMany({ select: ['id', 'action'], where: { role: role.id } });
 
-  const stray = granted.filter((p) => prefixes.some((prefix) => p.action.startsWith(prefix)) && !AUTHENTICATED_ACTIONS.includes(p.action));
+  const stray = granted.filter(
+    (p) => prefixes.some((prefix) => p.action.startsWith(prefix)) && !AUTHENTICATED_ACTIONS.includes(p.action),
+  );
   if (stray.length > 0) {
     await strapi.db.query(PERMISSION_UID).deleteMany({ where: { id: { $in: stray.map((p) => p.id) } } });
     strapi.log.warn(`[permissions] revoked authenticated ${stray.map((p) => p.action).join(', ')}`);

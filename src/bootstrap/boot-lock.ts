@@ -23,14 +23,18 @@ const BOOT_LOCK_KEY = '0x6e657773726f6f6d';
 const held = new WeakMap<Core.Strapi, Client>();
 
 export const acquireBootLock = async (strapi: Core.Strapi): Promise<void> => {
-  const { client, connection } = strapi.config.get('database.connection') as { client: string; connection: ClientConfig };
+  const { client, connection } = strapi.config.get('database.connection') as {
+    client: string;
+    connection: ClientConfig;
+  };
   if (client !== 'postgres') return;
   const pg = new Client(connection);
   await pg.connect();
   const started = Date.now();
   await pg.query(`select pg_advisory_lock(${BigInt(BOOT_LOCK_KEY)})`);
   const waited = Date.now() - started;
-  if (waited > 1000) strapi.log.info(`[boot-lock] waited ${Math.round(waited / 1000)} s for another instance to finish booting`);
+  if (waited > 1000)
+    strapi.log.info(`[boot-lock] waited ${Math.round(waited / 1000)} s for another instance to finish booting`);
   held.set(strapi, pg);
 };
 

@@ -18,7 +18,11 @@ export const answerClientErrorsAsJson = (strapi: Core.Strapi): void => {
       socket.destroy();
       return;
     }
-    const [status, reason, message] = STATUS_BY_CODE[error.code ?? ''] ?? [400, 'Bad Request', 'Malformed HTTP request'];
+    const [status, reason, message] = STATUS_BY_CODE[error.code ?? ''] ?? [
+      400,
+      'Bad Request',
+      'Malformed HTTP request',
+    ];
     const body = JSON.stringify({ data: null, error: { status, name: 'BadRequestError', message, details: {} } });
     socket.end(
       `HTTP/1.1 ${status} ${reason}\r\nContent-Type: application/json; charset=utf-8\r\n` +

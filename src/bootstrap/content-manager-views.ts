@@ -3,7 +3,14 @@ import type { Core } from '@strapi/strapi';
 import { VIEWS, type EditRow, type ViewDefinition } from '../admin-views';
 
 type Metadata = {
-  edit: { label?: string; description?: string; placeholder?: string; visible?: boolean; editable?: boolean; mainField?: string };
+  edit: {
+    label?: string;
+    description?: string;
+    placeholder?: string;
+    visible?: boolean;
+    editable?: boolean;
+    mainField?: string;
+  };
   list: { label?: string; searchable?: boolean; sortable?: boolean };
 };
 export type ViewConfiguration = {
@@ -62,7 +69,13 @@ export const applyView = (current: ViewConfiguration, view: ViewDefinition): Vie
   for (const [name, field] of Object.entries(view.fields ?? {})) {
     const meta = (next.metadatas[name] ??= { edit: {}, list: {} });
     const { label, description, placeholder, mainField } = field;
-    meta.edit = { ...meta.edit, ...(label && { label }), ...(description && { description }), ...(placeholder && { placeholder }), ...(mainField && { mainField }) };
+    meta.edit = {
+      ...meta.edit,
+      ...(label && { label }),
+      ...(description && { description }),
+      ...(placeholder && { placeholder }),
+      ...(mainField && { mainField }),
+    };
     if (label) meta.list = { ...meta.list, label };
   }
   if (view.list) next.layouts.list = [...view.list];
@@ -96,7 +109,10 @@ const sameJson = (a: unknown, b: unknown): boolean => JSON.stringify(a) === JSON
  * survives restarts, until the project ships a new version of that view. The
  * read-only flag of computed fields is enforced at every boot.
  */
-export const ensureContentManagerViews = async (strapi: Core.Strapi, views: readonly ViewDefinition[] = VIEWS): Promise<void> => {
+export const ensureContentManagerViews = async (
+  strapi: Core.Strapi,
+  views: readonly ViewDefinition[] = VIEWS,
+): Promise<void> => {
   const store = strapi.store(STORE);
   const applied = ((await store.get({})) as Applied | null) ?? {};
   const nextApplied: Applied = { ...applied };
@@ -105,7 +121,11 @@ export const ensureContentManagerViews = async (strapi: Core.Strapi, views: read
     const { service, model } = services(strapi, view);
     checkNames(view, model);
     const stored = await service.findConfiguration(model);
-    const current: ViewConfiguration = { settings: stored.settings, metadatas: stored.metadatas, layouts: stored.layouts };
+    const current: ViewConfiguration = {
+      settings: stored.settings,
+      metadatas: stored.metadatas,
+      layouts: stored.layouts,
+    };
     const fingerprint = viewFingerprint(view);
     const fresh = applied[view.uid] !== fingerprint;
     const next = fresh ? applyView(current, view) : enforceReadOnly(structuredClone(current), view);

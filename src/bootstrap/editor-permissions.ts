@@ -69,11 +69,17 @@ export const ensureEditorPermissions = async (strapi: Core.Strapi): Promise<void
   const actions = permissions.actionProvider
     .values()
     .filter((a) => EDITOR_CONTENT_ACTIONS.includes(a.actionId))
-    .map((a) => ({ ...a, subjects: (a.subjects ?? []).filter((s) => (NEWSROOM_UIDS as readonly string[]).includes(s)) }));
+    .map((a) => ({
+      ...a,
+      subjects: (a.subjects ?? []).filter((s) => (NEWSROOM_UIDS as readonly string[]).includes(s)),
+    }));
   const wanted: Permission[] = [
-    ...contentTypes
-      .getPermissionsWithNestedFields(actions)
-      .map((p) => ({ action: p.action, subject: p.subject, properties: { ...p.properties, locales: [...LOCALE_CODES] }, conditions: [] })),
+    ...contentTypes.getPermissionsWithNestedFields(actions).map((p) => ({
+      action: p.action,
+      subject: p.subject,
+      properties: { ...p.properties, locales: [...LOCALE_CODES] },
+      conditions: [],
+    })),
     ...EDITOR_UPLOAD_ACTIONS.map((action) => ({ action, subject: null, properties: {}, conditions: [] })),
   ];
 
@@ -86,7 +92,8 @@ export const ensureEditorPermissions = async (strapi: Core.Strapi): Promise<void
     const complete = have.find(
       (p) =>
         (p.conditions ?? []).length === 0 &&
-        (want.properties?.fields === undefined || (want.properties.fields ?? []).every((f) => p.properties?.fields?.includes(f))) &&
+        (want.properties?.fields === undefined ||
+          (want.properties.fields ?? []).every((f) => p.properties?.fields?.includes(f))) &&
         (want.properties?.locales === undefined || sameSet(p.properties?.locales, want.properties.locales)),
     );
     if (complete) continue;

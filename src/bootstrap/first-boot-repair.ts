@@ -44,7 +44,9 @@ export const completeFirstBoot = async (strapi: Core.Strapi): Promise<void> => {
 
       await strapi.db.query('plugin::users-permissions.permission').deleteMany({});
       await strapi.db.query('plugin::users-permissions.role').deleteMany({});
-      await (strapi.plugin('users-permissions').service('users-permissions') as unknown as UsersPermissionsService).initialize();
+      await (
+        strapi.plugin('users-permissions').service('users-permissions') as unknown as UsersPermissionsService
+      ).initialize();
     }
     await store.set({ key: MARK.key, value: true });
   });

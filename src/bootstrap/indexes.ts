@@ -28,8 +28,18 @@ export const NEWSROOM_INDEXES: readonly IndexDefinition[] = [
     why: 'article page by slug',
   },
   // Author and tag lookups by slug are sorted by id (Strapi's default order).
-  { name: `${INDEX_PREFIX}authors_slug_locale`, table: 'authors', columns: ['slug', 'locale', 'id', 'published_at'], why: 'author page by slug' },
-  { name: `${INDEX_PREFIX}tags_slug_locale`, table: 'tags', columns: ['slug', 'locale', 'id', 'published_at'], why: 'tag page by slug' },
+  {
+    name: `${INDEX_PREFIX}authors_slug_locale`,
+    table: 'authors',
+    columns: ['slug', 'locale', 'id', 'published_at'],
+    why: 'author page by slug',
+  },
+  {
+    name: `${INDEX_PREFIX}tags_slug_locale`,
+    table: 'tags',
+    columns: ['slug', 'locale', 'id', 'published_at'],
+    why: 'tag page by slug',
+  },
   {
     name: `${INDEX_PREFIX}articles_tags_lnk_tag_article`,
     table: 'articles_tags_lnk',

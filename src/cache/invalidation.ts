@@ -2,15 +2,7 @@ import type { Core, Modules } from '@strapi/strapi';
 import type { ResponseStore } from './store';
 
 /** Document Service actions that can change what a public read returns. */
-export const WRITE_ACTIONS = new Set([
-  'create',
-  'update',
-  'delete',
-  'clone',
-  'publish',
-  'unpublish',
-  'discardDraft',
-]);
+export const WRITE_ACTIONS = new Set(['create', 'update', 'delete', 'clone', 'publish', 'unpublish', 'discardDraft']);
 
 /** Models written outside the Document Service whose changes reach public answers. */
 export const LIFECYCLE_MODELS = [

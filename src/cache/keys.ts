@@ -29,7 +29,13 @@ const isRecord = (value: unknown): value is Record<string, unknown> =>
 /** JSON with object keys sorted at every level: `?a=1&b=2` and `?b=2&a=1` are one key. */
 export const stableStringify = (value: unknown): string =>
   JSON.stringify(value, (_key, v: unknown) =>
-    isRecord(v) ? Object.fromEntries(Object.keys(v).sort().map((k) => [k, v[k]])) : v,
+    isRecord(v)
+      ? Object.fromEntries(
+          Object.keys(v)
+            .sort()
+            .map((k) => [k, v[k]]),
+        )
+      : v,
   );
 
 const asksForDraft = (value: unknown): boolean => /\bdraft\b/i.test(stableStringify(value ?? null));
@@ -67,7 +73,12 @@ export const cacheKeyFor = (req: RequestShape, targets: CacheTargets): string | 
   if (path === targets.graphqlPath) {
     if (req.method !== 'GET' && req.method !== 'POST') return null;
     const payload = graphqlPayload(req);
-    if (!payload || !isReadOnlyGraphql(payload.query) || asksForDraft(payload.variables) || /\bDRAFT\b/.test(payload.query)) {
+    if (
+      !payload ||
+      !isReadOnlyGraphql(payload.query) ||
+      asksForDraft(payload.variables) ||
+      /\bDRAFT\b/.test(payload.query)
+    ) {
       return null;
     }
     // GET and POST of the same operation share an entry.

@@ -122,7 +122,10 @@ export const createResponseStore = (options: ResponseStoreOptions): ResponseStor
       return await Promise.race([
         call(),
         new Promise<never>((_, reject) => {
-          timer = setTimeout(() => reject(new Error(`Redis did not answer within ${REDIS_TIMEOUT_MS} ms`)), REDIS_TIMEOUT_MS);
+          timer = setTimeout(
+            () => reject(new Error(`Redis did not answer within ${REDIS_TIMEOUT_MS} ms`)),
+            REDIS_TIMEOUT_MS,
+          );
         }),
       ]);
     } catch (error) {

@@ -57,7 +57,10 @@ export const batchRelationLoads = (strapi: Core.Strapi): void => {
       return;
     }
     try {
-      const { limit, offset, ...rest } = (params ?? {}) as { limit?: number; offset?: number } & Record<string, unknown>;
+      const { limit, offset, ...rest } = (params ?? {}) as { limit?: number; offset?: number } & Record<
+        string,
+        unknown
+      >;
       const ids = [...new Set(entries.map((e) => e.entity.id))];
       const rows = await findMany(uid, {
         select: ['id'],

@@ -58,7 +58,12 @@ export type BulkOptions = {
 };
 
 type DocService = {
-  create(p: { data: Record<string, unknown>; locale: string; fields: string[]; populate: never[] }): Promise<{ documentId: string }>;
+  create(p: {
+    data: Record<string, unknown>;
+    locale: string;
+    fields: string[];
+    populate: never[];
+  }): Promise<{ documentId: string }>;
   publish(p: { documentId: string; locale: '*' }): Promise<unknown>;
 };
 
@@ -111,7 +116,11 @@ const createTranslated = async (
   return documentId as string;
 };
 
-const articleVersion = (article: BulkArticle, locale: LocaleCode, links: readonly string[]): Record<string, unknown> => {
+const articleVersion = (
+  article: BulkArticle,
+  locale: LocaleCode,
+  links: readonly string[],
+): Record<string, unknown> => {
   const text = article.locales[locale];
   return {
     title: text.title,
@@ -180,9 +189,12 @@ export const importArticles = async (
           batchIds.push(await importArticle(strapi, article));
         } catch (error) {
           const title = article.locales[DEFAULT_LOCALE].title;
-          throw new Error(`article #${start + i} "${title}": ${error instanceof Error ? error.message : String(error)}`, {
-            cause: error,
-          });
+          throw new Error(
+            `article #${start + i} "${title}": ${error instanceof Error ? error.message : String(error)}`,
+            {
+              cause: error,
+            },
+          );
         }
       }
     });

@@ -6,9 +6,32 @@ type EnvReader = (key: string, fallback?: string) => string | undefined;
  * and therefore are no secret. Compared case-insensitively, per comma-separated part.
  */
 const KNOWN_PLACEHOLDERS = new Set([
-  '', 'tobemodified', 'changeme', 'change-me', 'change_me', 'changethis', 'secret', 'mysecret', 'somesecret',
-  'placeholder', 'mykeya', 'mykeyb', 'mykeyc', 'mykeyd', 'key1', 'key2', 'password', 'default', 'example', 'test',
-  'token', 'salt', 'replaceme', 'replace-me', 'xxx', 'todo',
+  '',
+  'tobemodified',
+  'changeme',
+  'change-me',
+  'change_me',
+  'changethis',
+  'secret',
+  'mysecret',
+  'somesecret',
+  'placeholder',
+  'mykeya',
+  'mykeyb',
+  'mykeyc',
+  'mykeyd',
+  'key1',
+  'key2',
+  'password',
+  'default',
+  'example',
+  'test',
+  'token',
+  'salt',
+  'replaceme',
+  'replace-me',
+  'xxx',
+  'todo',
 ]);
 
 /** In production every secret (each APP_KEYS part) must be at least this long. */
@@ -41,7 +64,9 @@ export const readSecret = (env: EnvReader, key: string): string => {
     throw new Error(`Secret ${key} still holds a placeholder value: set a random one before starting in production`);
   }
   if (env('NODE_ENV') === 'production' && isTooShort(value)) {
-    throw new Error(`Secret ${key} is shorter than ${MIN_SECRET_LENGTH} characters: set a random one before starting in production`);
+    throw new Error(
+      `Secret ${key} is shorter than ${MIN_SECRET_LENGTH} characters: set a random one before starting in production`,
+    );
   }
   return value;
 };

@@ -8,10 +8,7 @@ import slugify from '@sindresorhus/slugify';
 export const toSlug = (value: string): string => slugify(value);
 
 /** `base`, `base-2`, `base-3`, … : the first candidate that `isTaken` rejects not. */
-export const uniqueSlug = async (
-  base: string,
-  isTaken: (candidate: string) => Promise<boolean>,
-): Promise<string> => {
+export const uniqueSlug = async (base: string, isTaken: (candidate: string) => Promise<boolean>): Promise<string> => {
   let candidate = base;
   for (let n = 2; await isTaken(candidate); n += 1) {
     candidate = `${base}-${n}`;

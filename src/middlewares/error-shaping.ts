@@ -36,30 +36,33 @@ const shape = (ctx: Ctx, status: number, message: string): void => {
   ctx.body = { data: null, error: { status, name: NAMES[status] ?? 'ClientError', message, details: {} } };
 };
 
-const errorShaping = () => async (ctx: Ctx, next: Next): Promise<void> => {
-  if (ctx.path === '/admin' || ctx.path.startsWith('/admin/')) {
-    await next();
-    if (ctx.status === 405 || ctx.status === 501) shape(ctx, 405, `Method ${ctx.method} is not allowed on ${ctx.path}`);
-    return;
-  }
-  try {
-    await next();
-  } catch (error) {
-    const status = (error as HttpError).status ?? (error as HttpError).statusCode;
-    if (typeof status === 'number' && status >= 400 && status < 500 && (error as HttpError).expose !== false) {
-      shape(ctx, status, (error as Error).message || 'Bad request');
+const errorShaping =
+  () =>
+  async (ctx: Ctx, next: Next): Promise<void> => {
+    if (ctx.path === '/admin' || ctx.path.startsWith('/admin/')) {
+      await next();
+      if (ctx.status === 405 || ctx.status === 501)
+        shape(ctx, 405, `Method ${ctx.method} is not allowed on ${ctx.path}`);
       return;
     }
-    throw error;
-  }
-  if (ctx.status === 501 || (ctx.status === 405 && typeof ctx.body !== 'object')) {
-    shape(ctx, 405, `Method ${ctx.method} is not allowed on ${ctx.path}`);
-    return;
-  }
-  const textual = ctx.body === undefined || ctx.body === null || typeof ctx.body === 'string';
-  if (ctx.status >= 400 && ctx.status < 500 && textual && !ctx.type.includes('json')) {
-    shape(ctx, ctx.status, typeof ctx.body === 'string' && ctx.body ? ctx.body : 'Request refused');
-  }
-};
+    try {
+      await next();
+    } catch (error) {
+      const status = (error as HttpError).status ?? (error as HttpError).statusCode;
+      if (typeof status === 'number' && status >= 400 && status < 500 && (error as HttpError).expose !== false) {
+        shape(ctx, status, (error as Error).message || 'Bad request');
+        return;
+      }
+      throw error;
+    }
+    if (ctx.status === 501 || (ctx.status === 405 && typeof ctx.body !== 'object')) {
+      shape(ctx, 405, `Method ${ctx.method} is not allowed on ${ctx.path}`);
+      return;
+    }
+    const textual = ctx.body === undefined || ctx.body === null || typeof ctx.body === 'string';
+    if (ctx.status >= 400 && ctx.status < 500 && textual && !ctx.type.includes('json')) {
+      shape(ctx, ctx.status, typeof ctx.body === 'string' && ctx.body ? ctx.body : 'Request refused');
+    }
+  };
 
 export default errorShaping;

@@ -76,8 +76,10 @@ const readBody = async (ctx: Ctx, limit: number): Promise<string> => {
 };
 
 const checkShape = (body: unknown): { query: string } => {
-  if (Array.isArray(body)) throw new GraphqlRejected('Batched operations are not supported: send one operation per request');
-  if (typeof body !== 'object' || body === null) throw new GraphqlRejected('The body must be a JSON object with a "query" string');
+  if (Array.isArray(body))
+    throw new GraphqlRejected('Batched operations are not supported: send one operation per request');
+  if (typeof body !== 'object' || body === null)
+    throw new GraphqlRejected('The body must be a JSON object with a "query" string');
   const { query, variables, operationName } = body as Record<string, unknown>;
   if (typeof query !== 'string' || query.trim() === '') throw new GraphqlRejected('"query" must be a non-empty string');
   if (variables !== undefined && variables !== null && (typeof variables !== 'object' || Array.isArray(variables))) {
@@ -141,13 +143,16 @@ const checkDocument = (query: string, limits: Required<Omit<GraphqlGuardConfig, 
       if (definition.operation === 'subscription') throw new GraphqlRejected('Subscriptions are not supported');
       walk(definition.selectionSet);
     } else if (definition.kind === Kind.FRAGMENT_DEFINITION) {
-      if (fragments.has(definition.name.value)) throw new GraphqlRejected(`Fragment "${definition.name.value}" is defined twice`);
+      if (fragments.has(definition.name.value))
+        throw new GraphqlRejected(`Fragment "${definition.name.value}" is defined twice`);
       fragments.set(definition.name.value, definition);
       walk(definition.selectionSet);
     }
   }
-  if (aliases > limits.maxAliases) throw new GraphqlRejected(`The query uses ${aliases} aliases; at most ${limits.maxAliases} are allowed`);
-  if (fields > limits.maxFields) throw new GraphqlRejected(`The query selects ${fields} fields; at most ${limits.maxFields} are allowed`);
+  if (aliases > limits.maxAliases)
+    throw new GraphqlRejected(`The query uses ${aliases} aliases; at most ${limits.maxAliases} are allowed`);
+  if (fields > limits.maxFields)
+    throw new GraphqlRejected(`The query selects ${fields} fields; at most ${limits.maxFields} are allowed`);
   if (directives > limits.maxDirectives) {
     throw new GraphqlRejected(`The query uses ${directives} directives; at most ${limits.maxDirectives} are allowed`);
   }
@@ -163,7 +168,8 @@ const statusOfErrorOnlyAnswer = (text: string): number | undefined => {
     return undefined;
   }
   if (!Array.isArray(answer.errors) || answer.errors.length === 0) return undefined;
-  const noData = answer.data === null || answer.data === undefined || Object.values(answer.data).every((v) => v === null);
+  const noData =
+    answer.data === null || answer.data === undefined || Object.values(answer.data).every((v) => v === null);
   if (!noData) return undefined;
   return STATUS_BY_CODE[answer.errors[0]?.extensions?.code ?? ''];
 };
@@ -171,7 +177,11 @@ const statusOfErrorOnlyAnswer = (text: string): number | undefined => {
 const graphqlGuard = (config: GraphqlGuardConfig, { strapi }: { strapi: Core.Strapi }) => {
   const endpoint = String(strapi.plugin('graphql')?.config('endpoint') ?? '/graphql');
   const maxBodyBytes = config.maxBodyBytes ?? 1024 * 1024;
-  const limits = { maxAliases: config.maxAliases ?? 20, maxFields: config.maxFields ?? 500, maxDirectives: config.maxDirectives ?? 50 };
+  const limits = {
+    maxAliases: config.maxAliases ?? 20,
+    maxFields: config.maxFields ?? 500,
+    maxDirectives: config.maxDirectives ?? 50,
+  };
 
   return async (ctx: Ctx, next: Next): Promise<unknown> => {
     if (ctx.path !== endpoint) return next();

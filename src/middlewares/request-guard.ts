@@ -31,9 +31,27 @@ type Ctx = {
 type Next = () => Promise<unknown>;
 
 const COMPARISON_OPERATORS = new Set([
-  '$eq', '$eqi', '$ne', '$nei', '$lt', '$lte', '$gt', '$gte', '$in', '$notIn',
-  '$contains', '$notContains', '$containsi', '$notContainsi', '$startsWith', '$startsWithi',
-  '$endsWith', '$endsWithi', '$null', '$notNull', '$between',
+  '$eq',
+  '$eqi',
+  '$ne',
+  '$nei',
+  '$lt',
+  '$lte',
+  '$gt',
+  '$gte',
+  '$in',
+  '$notIn',
+  '$contains',
+  '$notContains',
+  '$containsi',
+  '$notContainsi',
+  '$startsWith',
+  '$startsWithi',
+  '$endsWith',
+  '$endsWithi',
+  '$null',
+  '$notNull',
+  '$between',
 ]);
 const LOGICAL_OPERATORS = new Set(['$and', '$or', '$not']);
 const PROTOTYPE_KEYS = /(^|\[)(__proto__|constructor|prototype)(\]|$)/;
@@ -91,11 +109,15 @@ const checkQueryString = (raw: string, maxDepth: number, maxPopulateDepth: numbe
     if (PROTOTYPE_KEYS.test(key)) throw new RequestRejected(`Query key "${key.slice(0, 80)}" is not allowed`);
     const depth = (key.match(/\[/g) ?? []).length;
     if (depth > maxDepth) {
-      throw new RequestRejected(`Query key "${key.slice(0, 60)}…" is nested ${depth} levels deep; at most ${maxDepth} are allowed`);
+      throw new RequestRejected(
+        `Query key "${key.slice(0, 60)}…" is nested ${depth} levels deep; at most ${maxDepth} are allowed`,
+      );
     }
     const populateDepth = (key.match(/(^|\[)populate(\]|\[|$)/g) ?? []).length;
     if (populateDepth > maxPopulateDepth) {
-      throw new RequestRejected(`populate is nested ${populateDepth} levels deep; at most ${maxPopulateDepth} are allowed`);
+      throw new RequestRejected(
+        `populate is nested ${populateDepth} levels deep; at most ${maxPopulateDepth} are allowed`,
+      );
     }
   }
 };

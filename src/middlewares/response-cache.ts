@@ -46,7 +46,9 @@ const MAX_GRAPHQL_BODY = 1024 * 1024;
  * parse the JSON here and leave it in `ctx.request.body`, where the plugin's
  * parser finds it and stops. A body that is not JSON is a 400 that says so.
  */
-const readJsonBody = async (ctx: KoaCtx & { req: NodeJS.ReadableStream; is: (type: string) => string | false | null }): Promise<boolean> => {
+const readJsonBody = async (
+  ctx: KoaCtx & { req: NodeJS.ReadableStream; is: (type: string) => string | false | null },
+): Promise<boolean> => {
   if (ctx.request.body !== undefined || !ctx.is('application/json')) return true;
   const chunks: Buffer[] = [];
   let size = 0;
@@ -55,7 +57,14 @@ const readJsonBody = async (ctx: KoaCtx & { req: NodeJS.ReadableStream; is: (typ
     size += buffer.length;
     if (size > MAX_GRAPHQL_BODY) {
       ctx.status = 413;
-      ctx.body = { data: null, error: { status: 413, name: 'PayloadTooLargeError', message: `GraphQL request body is larger than ${MAX_GRAPHQL_BODY} bytes` } };
+      ctx.body = {
+        data: null,
+        error: {
+          status: 413,
+          name: 'PayloadTooLargeError',
+          message: `GraphQL request body is larger than ${MAX_GRAPHQL_BODY} bytes`,
+        },
+      };
       return false;
     }
     chunks.push(buffer);
@@ -66,7 +75,10 @@ const readJsonBody = async (ctx: KoaCtx & { req: NodeJS.ReadableStream; is: (typ
     return true;
   } catch {
     ctx.status = 400;
-    ctx.body = { data: null, error: { status: 400, name: 'BadRequestError', message: 'GraphQL request body is not valid JSON' } };
+    ctx.body = {
+      data: null,
+      error: { status: 400, name: 'BadRequestError', message: 'GraphQL request body is not valid JSON' },
+    };
     return false;
   }
 };
@@ -78,7 +90,12 @@ const toCached = (ctx: KoaCtx): CachedResponse | null => {
   const { body } = ctx;
   let text: string;
   if (typeof body === 'string') text = body;
-  else if (body !== null && typeof body === 'object' && !Buffer.isBuffer(body) && typeof (body as { pipe?: unknown }).pipe !== 'function') {
+  else if (
+    body !== null &&
+    typeof body === 'object' &&
+    !Buffer.isBuffer(body) &&
+    typeof (body as { pipe?: unknown }).pipe !== 'function'
+  ) {
     text = JSON.stringify(body);
   } else return null;
   const headers: Record<string, string> = {};
@@ -101,7 +118,9 @@ const hasGraphqlErrors = (body: string): boolean => {
 
 const numberFrom = (name: string, fallback: number): number => {
   const value = Number(process.env[name]);
-  return process.env[name] !== undefined && process.env[name] !== '' && Number.isFinite(value) && value > 0 ? value : fallback;
+  return process.env[name] !== undefined && process.env[name] !== '' && Number.isFinite(value) && value > 0
+    ? value
+    : fallback;
 };
 
 /**
@@ -129,11 +148,21 @@ const responseCache = (config: ResponseCacheConfig, { strapi }: { strapi: Core.S
   };
 
   return async (ctx: KoaCtx, next: Next): Promise<void> => {
-    if (ctx.method === 'POST' && ctx.path === targets.graphqlPath && !(await readJsonBody(ctx as Parameters<typeof readJsonBody>[0]))) {
+    if (
+      ctx.method === 'POST' &&
+      ctx.path === targets.graphqlPath &&
+      !(await readJsonBody(ctx as Parameters<typeof readJsonBody>[0]))
+    ) {
       return;
     }
     const key = cacheKeyFor(
-      { method: ctx.method, path: ctx.path, query: ctx.query, body: ctx.request.body, authorization: ctx.get('authorization') },
+      {
+        method: ctx.method,
+        path: ctx.path,
+        query: ctx.query,
+        body: ctx.request.body,
+        authorization: ctx.get('authorization'),
+      },
       targets,
     );
     if (!key) {

@@ -45,7 +45,14 @@ const buildFeed = async (strapi: Core.Strapi, locale: string): Promise<{ feed: F
       date: date(article.updatedAt, article.publishedAt),
       published: date(article.firstPublishedAt, article.publishedAt),
       ...(article.author
-        ? { author: [{ name: article.author.name, ...(article.author.slug ? { link: authorUrl(site.url, locale, article.author.slug) } : {}) }] }
+        ? {
+            author: [
+              {
+                name: article.author.name,
+                ...(article.author.slug ? { link: authorUrl(site.url, locale, article.author.slug) } : {}),
+              },
+            ],
+          }
         : {}),
       category: article.tags.map((t) => ({ name: t.name })),
       ...(cover
@@ -63,7 +70,8 @@ const buildFeed = async (strapi: Core.Strapi, locale: string): Promise<{ feed: F
 };
 
 /** RSS 2.0 of the newest published articles of one locale. */
-export const rssFeed = async (strapi: Core.Strapi, locale: string): Promise<string> => (await buildFeed(strapi, locale)).feed.rss2();
+export const rssFeed = async (strapi: Core.Strapi, locale: string): Promise<string> =>
+  (await buildFeed(strapi, locale)).feed.rss2();
 
 /**
  * JSON Feed 1.1 of the newest published articles of one locale. The feed
@@ -75,7 +83,13 @@ export const jsonFeed = async (strapi: Core.Strapi, locale: string): Promise<str
   const doc = JSON.parse(feed.json1()) as {
     version: string;
     language?: string;
-    items: { id: string; language?: string; authors?: unknown[]; author?: unknown; image?: string | { url?: string } }[];
+    items: {
+      id: string;
+      language?: string;
+      authors?: unknown[];
+      author?: unknown;
+      image?: string | { url?: string };
+    }[];
   };
   doc.version = 'https://jsonfeed.org/version/1.1';
   doc.language = locale;

@@ -78,9 +78,16 @@ export const findPublishedArticleBySlug = async (
   strapi: Core.Strapi,
   slug: string,
   locale: string,
-): Promise<ArticleView | null> => (await findPublishedArticles(strapi, locale, { limit: 1, filters: { slug: { $eq: slug } } }))[0] ?? null;
+): Promise<ArticleView | null> =>
+  (await findPublishedArticles(strapi, locale, { limit: 1, filters: { slug: { $eq: slug } } }))[0] ?? null;
 
-export type VersionView = { slug: string; title: string; updatedAt: string; firstPublishedAt: string | null; publishedAt: string };
+export type VersionView = {
+  slug: string;
+  title: string;
+  updatedAt: string;
+  firstPublishedAt: string | null;
+  publishedAt: string;
+};
 
 /** The published locale versions of documents: documentId → (locale → version), newest first within each locale. */
 export const publishedVersions = async (

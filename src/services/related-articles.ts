@@ -119,7 +119,10 @@ export const relatedArticles = async (
     } as ArticleFindMany)) as unknown as ArticleRow[];
     const ranked = candidates
       .filter((c) => c.locale === locale && !seen.has(c.documentId))
-      .map((c) => ({ ...c, sharedTags: new Set((c.tags ?? []).map((t) => t.documentId).filter((id) => tagIds.has(id))).size }))
+      .map((c) => ({
+        ...c,
+        sharedTags: new Set((c.tags ?? []).map((t) => t.documentId).filter((id) => tagIds.has(id))).size,
+      }))
       .sort(compareCandidates);
     for (const c of ranked.slice(0, limit - items.length)) {
       items.push({

@@ -18,7 +18,12 @@ export type Site = {
   defaultShareImage: SiteImage | null;
 };
 
-type StoredMedia = { url?: string; width?: number | null; height?: number | null; alternativeText?: string | null } | null;
+type StoredMedia = {
+  url?: string;
+  width?: number | null;
+  height?: number | null;
+  alternativeText?: string | null;
+} | null;
 type StoredSettings = {
   siteName?: string | null;
   publisherName?: string | null;
@@ -40,7 +45,12 @@ export const cmsUrl = (strapi: Core.Strapi): string =>
 
 export const toSiteImage = (cms: string, media: StoredMedia | undefined): SiteImage | null =>
   media?.url
-    ? { url: mediaUrl(cms, media.url), width: media.width ?? null, height: media.height ?? null, alternativeText: media.alternativeText ?? null }
+    ? {
+        url: mediaUrl(cms, media.url),
+        width: media.width ?? null,
+        height: media.height ?? null,
+        alternativeText: media.alternativeText ?? null,
+      }
     : null;
 
 /** Reads the site settings of a locale, with safe defaults when a field is empty. */

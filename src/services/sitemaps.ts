@@ -20,7 +20,11 @@ const render = async (items: SitemapItemLoose[], xmlns: { xhtml?: boolean; news?
   if (items.length === 0) {
     // The library refuses to end an empty stream (EmptySitemap); an empty site
     // (or a quiet news day) still gets a valid, empty urlset.
-    const ns = [`xmlns="${SITEMAP_NS}"`, ...(xmlns.news ? [`xmlns:news="${NEWS_NS}"`] : []), ...(xmlns.xhtml ? [`xmlns:xhtml="${XHTML_NS}"`] : [])];
+    const ns = [
+      `xmlns="${SITEMAP_NS}"`,
+      ...(xmlns.news ? [`xmlns:news="${NEWS_NS}"`] : []),
+      ...(xmlns.xhtml ? [`xmlns:xhtml="${XHTML_NS}"`] : []),
+    ];
     return `<?xml version="1.0" encoding="UTF-8"?><urlset ${ns.join(' ')}></urlset>`;
   }
   const stream = new SitemapStream({
@@ -43,7 +47,11 @@ export const sitemapXml = async (strapi: Core.Strapi): Promise<string> => {
     const urlOf = (code: string): string => articleUrl(site.url, code, perLocale.get(code)?.slug ?? '');
     const links = [
       ...existing.map((code) => ({ lang: code, hreflang: code, url: urlOf(code) })),
-      { lang: 'x-default', hreflang: 'x-default', url: urlOf(existing.includes(DEFAULT_LOCALE) ? DEFAULT_LOCALE : existing[0]) },
+      {
+        lang: 'x-default',
+        hreflang: 'x-default',
+        url: urlOf(existing.includes(DEFAULT_LOCALE) ? DEFAULT_LOCALE : existing[0]),
+      },
     ];
     for (const code of existing) {
       const v = perLocale.get(code);
@@ -60,7 +68,8 @@ export const sitemapXml = async (strapi: Core.Strapi): Promise<string> => {
     (a, b) =>
       b.published - a.published ||
       a.documentId.localeCompare(b.documentId) ||
-      LOCALE_CODES.indexOf(a.locale as (typeof LOCALE_CODES)[number]) - LOCALE_CODES.indexOf(b.locale as (typeof LOCALE_CODES)[number]),
+      LOCALE_CODES.indexOf(a.locale as (typeof LOCALE_CODES)[number]) -
+        LOCALE_CODES.indexOf(b.locale as (typeof LOCALE_CODES)[number]),
   );
   return render(
     entries.map((e) => e.item),

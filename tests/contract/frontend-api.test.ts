@@ -73,10 +73,19 @@ describe('REST: an article page in one request, with no populate given', () => {
       coverCredit: string;
       firstPublishedAt: string;
     };
-    expect(a.author).toMatchObject({ name: 'Kontrak Penulis', slug: fx.authorSlug, jobTitle: locale === 'id' ? 'Jurnalis' : 'Journalist', locale });
+    expect(a.author).toMatchObject({
+      name: 'Kontrak Penulis',
+      slug: fx.authorSlug,
+      jobTitle: locale === 'id' ? 'Jurnalis' : 'Journalist',
+      locale,
+    });
     expect(a.author.avatar).toMatchObject({ url: expect.stringMatching(/^\/uploads\//) });
     expect(a.tags.map((t) => t.slug)).toEqual(locale === 'id' ? ['korea-utara', 'rudal'] : ['north-korea', 'missile']);
-    expect(a.cover).toMatchObject({ url: expect.stringMatching(/^\/uploads\/.+\.png$/), alternativeText: 'Kim Jong Un meninjau drone', mime: 'image/png' });
+    expect(a.cover).toMatchObject({
+      url: expect.stringMatching(/^\/uploads\/.+\.png$/),
+      alternativeText: 'Kim Jong Un meninjau drone',
+      mime: 'image/png',
+    });
     expect(Object.keys(a.cover.formats ?? {})).toEqual(expect.arrayContaining(['thumbnail', 'small']));
     expect(a.coverCredit).toBe('ANTARA/KCNA/tm/aa');
     // The read-also box keeps its place between the paragraphs and carries the target's slug.
@@ -92,14 +101,24 @@ describe('REST: an article page in one request, with no populate given', () => {
     ]);
     expect(a.seo).toMatchObject({ metaTitle: locale === 'id' ? 'Meta id' : 'Meta en' });
     // Language switcher: the other locale's slug, nothing else.
-    expect(a.localizations).toEqual([expect.objectContaining({ locale: other(locale), slug: fx.slugs[other(locale)] })]);
+    expect(a.localizations).toEqual([
+      expect.objectContaining({ locale: other(locale), slug: fx.slugs[other(locale)] }),
+    ]);
     expect(Number.isNaN(Date.parse(a.firstPublishedAt))).toBe(false);
   });
 
   it('lists only published translations in localizations (no switcher link to a draft)', async () => {
     const docs = app.strapi.documents('api::article.article');
-    const created = await docs.create({ data: { title: 'Hanya Terbit Dalam Bahasa Indonesia' }, locale: 'id', status: 'published' });
-    await docs.update({ documentId: created.documentId, locale: 'en', data: { title: 'English draft not yet published' } });
+    const created = await docs.create({
+      data: { title: 'Hanya Terbit Dalam Bahasa Indonesia' },
+      locale: 'id',
+      status: 'published',
+    });
+    await docs.update({
+      documentId: created.documentId,
+      locale: 'en',
+      data: { title: 'English draft not yet published' },
+    });
     try {
       const res = remember(await get(`/api/articles/slug/${String(created.slug)}?locale=id`));
       expect(res.status).toBe(200);
@@ -117,7 +136,9 @@ describe('REST: an article page in one request, with no populate given', () => {
   });
 
   it('merges the client populate with the defaults: named keys win, the others stay', async () => {
-    const res = await get(`/api/articles/slug/${fx.slugs.en}?locale=en&populate[author][fields][0]=name&fields[0]=title&fields[1]=slug`);
+    const res = await get(
+      `/api/articles/slug/${fx.slugs.en}?locale=en&populate[author][fields][0]=name&fields[0]=title&fields[1]=slug`,
+    );
     expect(res.status).toBe(200);
     const a = data(res.body);
     expect(a.author).toEqual({ id: expect.any(Number), documentId: expect.any(String), name: 'Kontrak Penulis' });
@@ -134,13 +155,19 @@ describe('REST: an article page in one request, with no populate given', () => {
     const byTag = await get(`/api/articles?locale=en&filters[tags][slug][$eq]=north-korea`);
     expect(list(byTag.body).map((a) => a.slug)).toEqual([fx.slugs.en]);
     const byTag2 = await get(`/api/articles?locale=en&filters[tags][slug][$eq]=missile`);
-    expect(list(byTag2.body).map((a) => a.slug).sort()).toEqual([fx.slugs.en, fx.targetSlugs.en].sort());
+    expect(
+      list(byTag2.body)
+        .map((a) => a.slug)
+        .sort(),
+    ).toEqual([fx.slugs.en, fx.targetSlugs.en].sort());
 
     const byAuthor = await get(`/api/articles?locale=id&filters[author][slug][$eq]=${fx.authorSlug}`);
     const dates = list(byAuthor.body).map((a) => String(a.firstPublishedAt));
     expect(dates).toHaveLength(2);
     expect([...dates].sort().reverse()).toEqual(dates);
-    const asc = await get(`/api/articles?locale=id&filters[author][slug][$eq]=${fx.authorSlug}&sort=firstPublishedAt:asc`);
+    const asc = await get(
+      `/api/articles?locale=id&filters[author][slug][$eq]=${fx.authorSlug}&sort=firstPublishedAt:asc`,
+    );
     expect(list(asc.body).map((a) => String(a.firstPublishedAt))).toEqual([...dates].reverse());
 
     const [newest, oldest] = dates as [string, string];
@@ -166,19 +193,31 @@ describe('REST: an article page in one request, with no populate given', () => {
     }
   });
 
-  it('answers an unknown slug with a 404 JSON error, and another locale\'s slug is not found', async () => {
+  it("answers an unknown slug with a 404 JSON error, and another locale's slug is not found", async () => {
     const missing = await get('/api/articles/slug/no-such-story?locale=en');
     expect(missing.status).toBe(404);
-    expect(missing.body.error).toMatchObject({ status: 404, name: 'NotFoundError', message: expect.stringContaining('no-such-story') });
+    expect(missing.body.error).toMatchObject({
+      status: 404,
+      name: 'NotFoundError',
+      message: expect.stringContaining('no-such-story'),
+    });
     const wrongLocale = await get(`/api/articles/slug/${fx.slugs.id}?locale=en`);
     expect(wrongLocale.status).toBe(404);
   });
 
   it('refuses an unknown locale and a page size above the maximum with a 400 that says why', async () => {
-    for (const url of ['/api/articles?locale=fr', `/api/articles/slug/${fx.slugs.en}?locale=xx`, '/api/authors?locale=de', '/api/tags?locale=zz']) {
+    for (const url of [
+      '/api/articles?locale=fr',
+      `/api/articles/slug/${fx.slugs.en}?locale=xx`,
+      '/api/authors?locale=de',
+      '/api/tags?locale=zz',
+    ]) {
       const res = await get(url);
       expect(res.status).toBe(400);
-      expect(res.body.error).toMatchObject({ name: 'ValidationError', message: expect.stringMatching(/Unknown locale ".+": use one of id, en/) });
+      expect(res.body.error).toMatchObject({
+        name: 'ValidationError',
+        message: expect.stringMatching(/Unknown locale ".+": use one of id, en/),
+      });
     }
     const tooBig = await get('/api/articles?pagination[pageSize]=101');
     expect(tooBig.status).toBe(400);
@@ -198,7 +237,11 @@ describe('REST: an article page in one request, with no populate given', () => {
         expect(a.locale).toBe(locale);
         expect(a.publishedAt).toEqual(expect.any(String));
       }
-      expect(list(res.body).map((a) => a.slug).sort()).toEqual([fx.slugs[locale], fx.targetSlugs[locale]].sort());
+      expect(
+        list(res.body)
+          .map((a) => a.slug)
+          .sort(),
+      ).toEqual([fx.slugs[locale], fx.targetSlugs[locale]].sort());
       const bySlug = remember(await get(`/api/articles/slug/${fx.slugs[locale]}?locale=${locale}&status=draft`));
       expect(data(bySlug.body).title).not.toBe(fx.unpublishedChangeTitle);
     }
@@ -212,7 +255,10 @@ describe('GraphQL: the same data under the same field names', () => {
   }`;
 
   it.each(LOCALES)('articleBySlug and articles(filters) carry every field and agree with REST (%s)', async (locale) => {
-    const res = await gql<{ articleBySlug: Json; articles: Json[] }>(app, articleQuery, { slug: fx.slugs[locale], locale });
+    const res = await gql<{ articleBySlug: Json; articles: Json[] }>(app, articleQuery, {
+      slug: fx.slugs[locale],
+      locale,
+    });
     seen.push(JSON.stringify(res));
     expect(res.errors).toBeUndefined();
     const one = res.data?.articleBySlug;
@@ -225,7 +271,11 @@ describe('GraphQL: the same data under the same field names', () => {
     const fromGraphql = project(one, ARTICLE_PAGE);
     expect(fromGraphql).toEqual(fromRest);
     // The comparison is not vacuous: the projected page holds the nested data.
-    expect(fromRest).toMatchObject({ locale, author: { slug: fx.authorSlug }, localizations: [{ locale: other(locale) }] });
+    expect(fromRest).toMatchObject({
+      locale,
+      author: { slug: fx.authorSlug },
+      localizations: [{ locale: other(locale) }],
+    });
   });
 
   it.each(LOCALES)('authorBySlug and tagBySlug agree with the REST author and tag pages (%s)', async (locale) => {
@@ -253,7 +303,10 @@ describe('GraphQL: the same data under the same field names', () => {
   });
 
   it('answers an unknown slug with null', async () => {
-    const res = await gql<{ articleBySlug: unknown }>(app, '{ articleBySlug(slug: "no-such-story", locale: "en") { title } }');
+    const res = await gql<{ articleBySlug: unknown }>(
+      app,
+      '{ articleBySlug(slug: "no-such-story", locale: "en") { title } }',
+    );
     expect(res.errors).toBeUndefined();
     expect(res.data?.articleBySlug).toBeNull();
   });
@@ -311,7 +364,9 @@ describe('@strapi/client, as a frontend uses it', () => {
     expect(missingFields(article, ARTICLE_PAGE)).toEqual([]);
     expect(article?.localizations.map((l) => [l.locale, l.slug])).toEqual([[other(locale), fx.slugs[other(locale)]]]);
     expect(article?.author?.slug).toBe(fx.authorSlug);
-    expect(article?.body.find((b) => b.__component === 'content.read-also')).toMatchObject({ link: { target: { slug: fx.targetSlugs[locale] } } });
+    expect(article?.body.find((b) => b.__component === 'content.read-also')).toMatchObject({
+      link: { target: { slug: fx.targetSlugs[locale] } },
+    });
 
     const rest = data((await get(`/api/articles/slug/${fx.slugs[locale]}?locale=${locale}`)).body);
     expect(article).toEqual(rest);
@@ -324,10 +379,16 @@ describe('HTTP caching', () => {
     const first = await get(url);
     expect(first.headers['cache-control']).toBe('public, max-age=60, stale-while-revalidate=300');
     expect(first.headers.etag).toMatch(/^W\/".+"$/);
-    const again = await app.http().get(url).set('If-None-Match', first.headers.etag as string);
+    const again = await app
+      .http()
+      .get(url)
+      .set('If-None-Match', first.headers.etag as string);
     expect(again.status).toBe(304);
     expect(again.text).toBe('');
-    const otherLocale = await app.http().get(`/api/articles/slug/${fx.slugs.id}?locale=id`).set('If-None-Match', first.headers.etag as string);
+    const otherLocale = await app
+      .http()
+      .get(`/api/articles/slug/${fx.slugs.id}?locale=id`)
+      .set('If-None-Match', first.headers.etag as string);
     expect(otherLocale.status).toBe(200);
     expect(otherLocale.headers.etag).not.toBe(first.headers.etag);
   });
@@ -336,7 +397,12 @@ describe('HTTP caching', () => {
     const tokens = app.strapi.service('admin::api-token') as {
       create: (a: Record<string, unknown>) => Promise<{ accessKey: string }>;
     };
-    const token = await tokens.create({ name: 'preview-cache-test', type: 'read-only', lifespan: null, description: '' });
+    const token = await tokens.create({
+      name: 'preview-cache-test',
+      type: 'read-only',
+      lifespan: null,
+      description: '',
+    });
     const authed = await app.http().get('/api/articles?locale=en').set('Authorization', `Bearer ${token.accessKey}`);
     expect(authed.status).toBe(200);
     expect(authed.headers['cache-control']).toBe('private, no-store');
@@ -360,7 +426,8 @@ describe('OpenAPI', () => {
     for (const apiName of NEWSROOM_APIS) {
       const routers = app.strapi.api(apiName).routes as Record<string, { routes: { method: string; path: string }[] }>;
       for (const router of Object.values(routers)) {
-        for (const route of router.routes) fromRoutes.add(`${route.method.toLowerCase()} ${route.path.replace(/:(\w+)/g, '{$1}')}`);
+        for (const route of router.routes)
+          fromRoutes.add(`${route.method.toLowerCase()} ${route.path.replace(/:(\w+)/g, '{$1}')}`);
       }
     }
     const prefixes = ['/articles', '/authors', '/tags', '/related-links'];
@@ -373,7 +440,9 @@ describe('OpenAPI', () => {
     expect(fromSpec.has('get /articles/slug/{slug}')).toBe(true);
 
     const slugOp = spec.paths['/articles/slug/{slug}']?.get as { parameters: { name: string; in: string }[] };
-    expect(slugOp.parameters.map((p) => `${p.in}:${p.name}`)).toEqual(expect.arrayContaining(['path:slug', 'query:locale', 'query:populate']));
+    expect(slugOp.parameters.map((p) => `${p.in}:${p.name}`)).toEqual(
+      expect.arrayContaining(['path:slug', 'query:locale', 'query:populate']),
+    );
   });
 });
 

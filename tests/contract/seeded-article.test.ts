@@ -52,7 +52,8 @@ describe.each(LOCALES)('the seeded article in %s', (locale) => {
 
     const listed = (await rest(`/api/articles?locale=${locale}`)).body.data as Json[];
     expect(listed.find((a) => a.slug === slugOf(locale))).toEqual(page);
-    const filtered = (await rest(`/api/articles?filters[slug][$eq]=${slugOf(locale)}&locale=${locale}`)).body.data as Json[];
+    const filtered = (await rest(`/api/articles?filters[slug][$eq]=${slugOf(locale)}&locale=${locale}`)).body
+      .data as Json[];
     expect(filtered).toEqual([page]);
     expect(one((await rest(`/api/articles/${String(page.documentId)}?locale=${locale}`)).body)).toEqual(page);
 
@@ -94,7 +95,10 @@ describe.each(LOCALES)('the seeded article in %s', (locale) => {
 
 describe('the README Frontend API examples run as written', () => {
   const readme = fs.readFileSync(path.join(ROOT, 'README.md'), 'utf8');
-  const section = readme.slice(readme.indexOf('## Frontend API'), readme.indexOf('\n## ', readme.indexOf('## Frontend API') + 5));
+  const section = readme.slice(
+    readme.indexOf('## Frontend API'),
+    readme.indexOf('\n## ', readme.indexOf('## Frontend API') + 5),
+  );
   const vars: Record<string, string> = {};
   for (const m of section.matchAll(/^(API|SLUG)=(\S+)$/gm)) vars[m[1] as string] = m[2] as string;
 
@@ -113,7 +117,9 @@ describe('the README Frontend API examples run as written', () => {
   });
 
   it('every GraphQL payload answers without errors and with data', async () => {
-    const payloads = [...section.matchAll(/-d '(\{[\s\S]*?\})'/g)].map((m) => JSON.parse(m[1] as string) as { query: string; variables?: Json });
+    const payloads = [...section.matchAll(/-d '(\{[\s\S]*?\})'/g)].map(
+      (m) => JSON.parse(m[1] as string) as { query: string; variables?: Json },
+    );
     expect(payloads.length).toBeGreaterThanOrEqual(3);
     for (const { query, variables } of payloads) {
       const res = await gql<Json>(app, query, variables ?? {});

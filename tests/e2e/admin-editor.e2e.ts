@@ -58,7 +58,13 @@ beforeAll(async () => {
   context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
     headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--no-first-run',
+    ],
     viewport: { width: 1440, height: 1000 },
     locale: 'en-US',
   });
@@ -89,7 +95,10 @@ describe('an editor in the admin panel', () => {
     await shot('login');
     await page.getByRole('button', { name: 'Login' }).click();
     await page.waitForURL((url) => !url.pathname.includes('/auth/'));
-    await page.getByRole('link', { name: /Content Manager/ }).first().waitFor();
+    await page
+      .getByRole('link', { name: /Content Manager/ })
+      .first()
+      .waitFor();
     await shot('home');
   });
 
@@ -114,7 +123,9 @@ describe('an editor in the admin panel', () => {
     await page.getByText(titleEn, { exact: true }).click();
     await page.waitForURL((url) => url.search.includes('locale]=en') || url.search.includes('locale%5D=en'));
     await page.locator('textarea[name="excerpt"]').waitFor();
-    expect(await page.locator('label').allTextContents()).toEqual(expect.arrayContaining(['Standfirst', 'Credit line', 'Translation']));
+    expect(await page.locator('label').allTextContents()).toEqual(
+      expect.arrayContaining(['Standfirst', 'Credit line', 'Translation']),
+    );
     await shot('article-edit-en');
   });
 

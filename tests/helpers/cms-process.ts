@@ -58,11 +58,15 @@ export type CmsProcess = {
  * 127.0.0.1:<port>: a real CMS instance, as an operator runs it.
  */
 export const startCmsProcess = (port: number, env: Record<string, string>, waitMs = 150000): CmsProcess => {
-  const proc = spawn(process.execPath, [path.join(ROOT, 'node_modules', '@strapi', 'strapi', 'bin', 'strapi.js'), 'start'], {
-    cwd: ROOT,
-    env: childEnv({ HOST: '127.0.0.1', PORT: String(port), ...env }),
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const proc = spawn(
+    process.execPath,
+    [path.join(ROOT, 'node_modules', '@strapi', 'strapi', 'bin', 'strapi.js'), 'start'],
+    {
+      cwd: ROOT,
+      env: childEnv({ HOST: '127.0.0.1', PORT: String(port), ...env }),
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   let out = '';
   proc.stdout?.on('data', (chunk: Buffer) => (out += chunk.toString()));
   proc.stderr?.on('data', (chunk: Buffer) => (out += chunk.toString()));
@@ -74,7 +78,8 @@ export const startCmsProcess = (port: number, env: Record<string, string>, waitM
     let gone: number | null | undefined;
     void exited.then((code) => (gone = code));
     while (Date.now() < deadline) {
-      if (gone !== undefined) throw new Error(`CMS on port ${port} exited with code ${gone} before it was ready:\n${out}`);
+      if (gone !== undefined)
+        throw new Error(`CMS on port ${port} exited with code ${gone} before it was ready:\n${out}`);
       const res = await http()
         .get('/_health')
         .then((r) => r.status)

@@ -66,7 +66,12 @@ export const createContractFixture = async (strapi: Core.Strapi): Promise<Contra
   });
 
   const tagA = await docs(TAG).create({ data: { name: 'Korea Utara' }, locale: 'id', status: 'published' });
-  await docs(TAG).update({ documentId: tagA.documentId, locale: 'en', data: { name: 'North Korea' }, status: 'published' });
+  await docs(TAG).update({
+    documentId: tagA.documentId,
+    locale: 'en',
+    data: { name: 'North Korea' },
+    status: 'published',
+  });
   const tagB = await docs(TAG).create({ data: { name: 'Rudal' }, locale: 'id', status: 'published' });
   await docs(TAG).update({ documentId: tagB.documentId, locale: 'en', data: { name: 'Missile' }, status: 'published' });
 
@@ -84,7 +89,12 @@ export const createContractFixture = async (strapi: Core.Strapi): Promise<Contra
   await docs(ARTICLE).update({
     documentId: target.documentId,
     locale: 'en',
-    data: { title: 'North Korea Tests a Missile Again', excerpt: 'Target en', author: author.documentId, tags: [tagB.documentId] },
+    data: {
+      title: 'North Korea Tests a Missile Again',
+      excerpt: 'Target en',
+      author: author.documentId,
+      tags: [tagB.documentId],
+    },
     status: 'published',
   });
 
@@ -100,7 +110,12 @@ export const createContractFixture = async (strapi: Core.Strapi): Promise<Contra
     status: 'published',
   });
   const external = await docs(LINK).create({
-    data: { title: 'HOAKS atau FAKTA: rudal', kind: 'fact-check', label: 'HOAKS atau FAKTA', url: 'https://example.org/cek' },
+    data: {
+      title: 'HOAKS atau FAKTA: rudal',
+      kind: 'fact-check',
+      label: 'HOAKS atau FAKTA',
+      url: 'https://example.org/cek',
+    },
     locale: 'id',
     status: 'published',
   });

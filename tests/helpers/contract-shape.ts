@@ -11,7 +11,15 @@ const isUnion = (value: true | Shape | Union): value is Union => typeof value ==
 
 const media: Shape = { url: true, alternativeText: true, formats: true, width: true, height: true, mime: true };
 const articleLink: Shape = { documentId: true, title: true, slug: true, locale: true };
-const relatedLink: Shape = { documentId: true, title: true, kind: true, label: true, url: true, locale: true, target: articleLink };
+const relatedLink: Shape = {
+  documentId: true,
+  title: true,
+  kind: true,
+  label: true,
+  url: true,
+  locale: true,
+  target: articleLink,
+};
 
 export const ARTICLE_PAGE: Shape = {
   documentId: true,
@@ -39,7 +47,15 @@ export const ARTICLE_PAGE: Shape = {
   localizations: { documentId: true, locale: true, slug: true, title: true },
 };
 
-const articleCard: Shape = { documentId: true, title: true, slug: true, excerpt: true, firstPublishedAt: true, locale: true, cover: media };
+const articleCard: Shape = {
+  documentId: true,
+  title: true,
+  slug: true,
+  excerpt: true,
+  firstPublishedAt: true,
+  locale: true,
+  cover: media,
+};
 
 export const AUTHOR_PAGE: Shape = {
   documentId: true,
@@ -69,7 +85,9 @@ export const toSelection = (shape: Shape): string =>
     .map(([field, sub]) => {
       if (sub === true) return field;
       if (isUnion(sub)) {
-        const fragments = Object.entries(sub.__union).map(([type, { shape: s }]) => `... on ${type} { ${toSelection(s)} }`);
+        const fragments = Object.entries(sub.__union).map(
+          ([type, { shape: s }]) => `... on ${type} { ${toSelection(s)} }`,
+        );
         return `${field} { __typename ${fragments.join(' ')} }`;
       }
       return `${field} { ${toSelection(sub)} }`;

@@ -21,7 +21,8 @@ export const rowCounts = async (env: Record<string, string>): Promise<Record<str
         "select table_name as name from information_schema.tables where table_schema = 'public' and table_type = 'BASE TABLE' and table_name not like 'strapi\\_%' order by table_name",
       );
       const counts: Record<string, number> = {};
-      for (const { name } of rows) counts[name] = Number((await client.query<{ n: string }>(`select count(*) as n from "${name}"`)).rows[0]?.n);
+      for (const { name } of rows)
+        counts[name] = Number((await client.query<{ n: string }>(`select count(*) as n from "${name}"`)).rows[0]?.n);
       return counts;
     } finally {
       await client.end();
@@ -34,7 +35,9 @@ export const rowCounts = async (env: Record<string, string>): Promise<Record<str
   const db = new Sqlite(file, { readonly: false });
   try {
     const tables = db
-      .prepare("select name from sqlite_master where type = 'table' and name not like 'sqlite_%' and name not like 'strapi_%' order by name")
+      .prepare(
+        "select name from sqlite_master where type = 'table' and name not like 'sqlite_%' and name not like 'strapi_%' order by name",
+      )
       .all() as { name: string }[];
     return Object.fromEntries(
       tables.map(({ name }) => [name, (db.prepare(`select count(*) as n from "${name}"`).all()[0] as { n: number }).n]),

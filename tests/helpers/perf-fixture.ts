@@ -36,7 +36,11 @@ export const createPerfFixture = async (strapi: Core.Strapi, count: number, pref
     status: 'published',
   });
   const makeTag = async (id: string, en: string) => {
-    const tag = await docs(TAG).create({ data: { name: id, slug: id.toLowerCase().replace(/\s+/g, '-') }, locale: 'id', status: 'published' });
+    const tag = await docs(TAG).create({
+      data: { name: id, slug: id.toLowerCase().replace(/\s+/g, '-') },
+      locale: 'id',
+      status: 'published',
+    });
     await docs(TAG).update({
       documentId: tag.documentId,
       locale: 'en',

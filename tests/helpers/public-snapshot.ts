@@ -22,7 +22,8 @@ const normalize = (value: unknown, since: number, volatile: ReadonlySet<string>)
         .map(([key, v]) => [key, normalize(v, since, volatile)]),
     );
   }
-  if (typeof value === 'string' && ISO_DATETIME.test(value) && Date.parse(value) >= since) return '<written by the run>';
+  if (typeof value === 'string' && ISO_DATETIME.test(value) && Date.parse(value) >= since)
+    return '<written by the run>';
   if (typeof value === 'string') return value.replace(/_[0-9a-f]{10}(?=\.\w+$)/, '_<hash>');
   return value;
 };
@@ -79,13 +80,18 @@ export const publicSnapshot = async (http: Http, options: SnapshotOptions = {}):
   }
   const media: Record<string, string> = {};
   for (const url of [...uploadUrls(raw)].sort()) {
-    const res = await http().get(url).buffer(true).parse((r, done) => {
-      const chunks: Buffer[] = [];
-      r.on('data', (c: Buffer) => chunks.push(c));
-      r.on('end', () => done(null, Buffer.concat(chunks)));
-    });
+    const res = await http()
+      .get(url)
+      .buffer(true)
+      .parse((r, done) => {
+        const chunks: Buffer[] = [];
+        r.on('data', (c: Buffer) => chunks.push(c));
+        r.on('end', () => done(null, Buffer.concat(chunks)));
+      });
     if (res.status !== 200) throw new Error(`GET ${url}: ${res.status}`);
-    media[normalize(url, t, volatile) as string] = createHash('sha256').update(res.body as Buffer).digest('hex');
+    media[normalize(url, t, volatile) as string] = createHash('sha256')
+      .update(res.body as Buffer)
+      .digest('hex');
   }
   snapshot.media = media;
   return snapshot;

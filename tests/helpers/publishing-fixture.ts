@@ -40,7 +40,8 @@ type Doc = { documentId: string };
 type Service = {
   create(params: { data: Record<string, unknown>; locale: string; status?: 'published' }): Promise<Doc>;
 };
-const service = (app: TestApp, uid: string): Service => app.strapi.documents(uid as typeof ARTICLE) as unknown as Service;
+const service = (app: TestApp, uid: string): Service =>
+  app.strapi.documents(uid as typeof ARTICLE) as unknown as Service;
 
 /**
  * Creates a document published in the given locales: the first locale with

@@ -33,7 +33,9 @@ export const postgresPlan = async (knex: Knex, query: CapturedQuery): Promise<st
 export const findQuery = (queries: CapturedQuery[], ...patterns: RegExp[]): CapturedQuery => {
   const found = queries.find((q) => patterns.every((p) => p.test(q.sql)));
   if (!found) {
-    throw new Error(`no captured statement matches ${patterns.join(' and ')}; got:\n${queries.map((q) => q.sql).join('\n')}`);
+    throw new Error(
+      `no captured statement matches ${patterns.join(' and ')}; got:\n${queries.map((q) => q.sql).join('\n')}`,
+    );
   }
   return found;
 };

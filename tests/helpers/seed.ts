@@ -10,8 +10,11 @@ export { newsroomFixture };
 export type { SeedFixture, SeedSummary };
 
 /** Seeds a booted test app with the newsroom fixture (or another one) in one call. */
-export const seedApp = (app: TestApp, fixture: SeedFixture = newsroomFixture, options: SeedOptions = {}): Promise<SeedSummary> =>
-  seedNewsroom(app.strapi, fixture, { appRoot: ROOT, ...options });
+export const seedApp = (
+  app: TestApp,
+  fixture: SeedFixture = newsroomFixture,
+  options: SeedOptions = {},
+): Promise<SeedSummary> => seedNewsroom(app.strapi, fixture, { appRoot: ROOT, ...options });
 
 /** The seed document, as committed in the repository (a verbatim copy of the mission's file). */
 export const SEED_DOCUMENT_PATH = path.join(ROOT, 'database', 'seed', 'source', '000_175bf339afc62747.txt');
@@ -58,7 +61,9 @@ export const databaseSnapshot = async (strapi: Core.Strapi): Promise<Record<stri
   for (const { name } of tables) {
     if (name.startsWith('sqlite_') || name.startsWith('strapi_')) continue;
     // PostgreSQL has no rowid; every table Strapi makes has an `id` primary key.
-    snapshot[name] = await knex(name).select('*').orderByRaw(postgres ? 'id' : 'rowid');
+    snapshot[name] = await knex(name)
+      .select('*')
+      .orderByRaw(postgres ? 'id' : 'rowid');
   }
   return snapshot;
 };

@@ -13,7 +13,10 @@ export type CapturedQuery = { sql: string; bindings: unknown[] };
  * (knex 'query' events), so a test can count statements per request or
  * EXPLAIN the exact queries Strapi issued.
  */
-export const captureQueries = async <T>(strapi: Core.Strapi, run: () => Promise<T>): Promise<{ result: T; queries: CapturedQuery[] }> => {
+export const captureQueries = async <T>(
+  strapi: Core.Strapi,
+  run: () => Promise<T>,
+): Promise<{ result: T; queries: CapturedQuery[] }> => {
   const queries: CapturedQuery[] = [];
   const knex = strapi.db.connection as unknown as KnexEmitter;
   const listener = (q: KnexQueryEvent): void => {

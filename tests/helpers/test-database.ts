@@ -67,7 +67,10 @@ export const postgresEnv = (database: string): Record<string, string> => ({
 /** Drops every database whose name starts with `prefix` (closing their connections). */
 export const dropTestDatabases = async (prefix: string): Promise<string[]> =>
   withAdmin(async (client) => {
-    const { rows } = await client.query<{ datname: string }>('select datname from pg_database where starts_with(datname, $1)', [prefix]);
+    const { rows } = await client.query<{ datname: string }>(
+      'select datname from pg_database where starts_with(datname, $1)',
+      [prefix],
+    );
     for (const { datname } of rows) await client.query(`DROP DATABASE IF EXISTS "${datname}" WITH (FORCE)`);
     return rows.map((r) => r.datname);
   });

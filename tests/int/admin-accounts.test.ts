@@ -33,14 +33,21 @@ describe('first-setup accounts', () => {
   });
 
   it('refuses a wrong password', async () => {
-    const res = await app.http().post('/admin/login').send({ email: accounts.editor.email, password: `${accounts.editor.password}x` });
+    const res = await app
+      .http()
+      .post('/admin/login')
+      .send({ email: accounts.editor.email, password: `${accounts.editor.password}x` });
     expect(res.status).toBe(400);
     expect(res.body.error).toMatchObject({ name: 'ApplicationError' });
   });
 
   it('creates nothing in production unless both e-mail and password are set', async () => {
     const before = await userCount();
-    await ensureAdminAccounts(app.strapi, { NODE_ENV: 'production', ADMIN_EMAIL: 'prod-admin@newsroom.test', EDITOR_EMAIL: 'prod-editor@newsroom.test' });
+    await ensureAdminAccounts(app.strapi, {
+      NODE_ENV: 'production',
+      ADMIN_EMAIL: 'prod-admin@newsroom.test',
+      EDITOR_EMAIL: 'prod-editor@newsroom.test',
+    });
     await ensureAdminAccounts(app.strapi, { NODE_ENV: 'production' });
     expect(await userCount()).toBe(before);
   });
@@ -67,7 +74,11 @@ describe('first-setup accounts', () => {
 
   it("refuses a password that breaks Strapi's rules, saying which variable and why", async () => {
     await expect(
-      ensureAdminAccounts(app.strapi, { NODE_ENV: 'development', EDITOR_EMAIL: 'weak@newsroom.test', EDITOR_PASSWORD: 'alllowercase1' }),
+      ensureAdminAccounts(app.strapi, {
+        NODE_ENV: 'development',
+        EDITOR_EMAIL: 'weak@newsroom.test',
+        EDITOR_PASSWORD: 'alllowercase1',
+      }),
     ).rejects.toThrow('EDITOR_PASSWORD must contain an uppercase letter');
     expect(await app.strapi.db.query('admin::user').findOne({ where: { email: 'weak@newsroom.test' } })).toBeNull();
   });
@@ -84,11 +95,15 @@ describe('after a restart', () => {
 
   it('does not bring back an account an administrator deleted', async () => {
     const token = await adminLogin(app, accounts.admin.email, accounts.admin.password);
-    const editor = await app.strapi.db.query('admin::user').findOne({ where: { email: 'second-editor@newsroom.test' } });
+    const editor = await app.strapi.db
+      .query('admin::user')
+      .findOne({ where: { email: 'second-editor@newsroom.test' } });
     const res = await asAdmin(app, token).delete(`/admin/users/${editor.id}`);
     expect(res.status).toBe(200);
 
     await ensureAdminAccounts(app.strapi, { NODE_ENV: 'development', EDITOR_EMAIL: 'second-editor@newsroom.test' });
-    expect(await app.strapi.db.query('admin::user').findOne({ where: { email: 'second-editor@newsroom.test' } })).toBeNull();
+    expect(
+      await app.strapi.db.query('admin::user').findOne({ where: { email: 'second-editor@newsroom.test' } }),
+    ).toBeNull();
   });
 });

@@ -27,7 +27,9 @@ const configuration = async (uid: string): Promise<ConfigurationAnswer> => {
 const expectProjectArticleView = (config: Config) => {
   expect(config.settings).toMatchObject({ mainField: 'title', defaultSortBy: 'updatedAt', defaultSortOrder: 'DESC' });
   expect(config.layouts.list).toEqual(['title', 'author', 'tags', 'translationStatus']);
-  expect(config.layouts.edit.map((row) => row.map((f) => f.name))).toEqual(articleView.edit?.map((row) => row.map((f) => f.name)));
+  expect(config.layouts.edit.map((row) => row.map((f) => f.name))).toEqual(
+    articleView.edit?.map((row) => row.map((f) => f.name)),
+  );
   expect(config.metadatas.author?.edit).toMatchObject({ mainField: 'name', label: 'Author' });
   expect(config.metadatas.tags?.edit).toMatchObject({ mainField: 'name' });
   expect(config.metadatas.relatedLinks?.edit).toMatchObject({ mainField: 'title' });
@@ -80,9 +82,9 @@ describe('Content Manager views configured by the project', () => {
   });
 
   it('a view naming a field the model lacks stops the boot, naming it', async () => {
-    await expect(ensureContentManagerViews(app.strapi, [{ ...articleView, list: ['title', 'headlineTypo'] }])).rejects.toThrow(
-      'api::article.article has no field(s) headlineTypo',
-    );
+    await expect(
+      ensureContentManagerViews(app.strapi, [{ ...articleView, list: ['title', 'headlineTypo'] }]),
+    ).rejects.toThrow('api::article.article has no field(s) headlineTypo');
   });
 });
 
@@ -94,7 +96,10 @@ describe('across restarts', () => {
     expectProjectArticleView(contentType);
     expectComputedReadOnly(contentType);
 
-    const rows = async () => app.strapi.db.query('strapi::core-store').findMany({ where: { key: { $startsWith: 'plugin_content_manager_configuration' } } });
+    const rows = async () =>
+      app.strapi.db
+        .query('strapi::core-store')
+        .findMany({ where: { key: { $startsWith: 'plugin_content_manager_configuration' } } });
     const before = await rows();
     await ensureContentManagerViews(app.strapi);
     expect(await rows()).toEqual(before);
@@ -108,7 +113,11 @@ describe('across restarts', () => {
     (metadatas.translationStatus as { edit: Record<string, unknown> }).edit.editable = true;
     const res = await asAdmin(app, tokens.admin)
       .put(`/content-manager/content-types/${ARTICLE}/configuration`)
-      .send({ settings: contentType.settings, metadatas, layouts: { ...contentType.layouts, list: ['title', 'translationStatus', 'slug', 'readingTimeMinutes'] } });
+      .send({
+        settings: contentType.settings,
+        metadatas,
+        layouts: { ...contentType.layouts, list: ['title', 'translationStatus', 'slug', 'readingTimeMinutes'] },
+      });
     expect(res.body.error).toBeUndefined();
     expect(res.status).toBe(200);
 
@@ -121,7 +130,10 @@ describe('across restarts', () => {
 
   it('a new version of a view in the code is applied over the stored one', async () => {
     const changed = { ...articleView, list: ['title', 'author', 'translationStatus'] };
-    await ensureContentManagerViews(app.strapi, VIEWS.map((v) => (v.uid === ARTICLE ? changed : v)));
+    await ensureContentManagerViews(
+      app.strapi,
+      VIEWS.map((v) => (v.uid === ARTICLE ? changed : v)),
+    );
     expect((await configuration(ARTICLE)).contentType.layouts.list).toEqual(['title', 'author', 'translationStatus']);
   });
 });

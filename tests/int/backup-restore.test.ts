@@ -56,7 +56,10 @@ afterAll(() => {
 });
 
 it('npm run backup without a key writes a gzip archive under BACKUP_DIR and prints its path', async () => {
-  const res = await run(path.join(ROOT, 'scripts', 'backup.mjs'), ['--file', 'plain'], { ...source, BACKUP_DIR: backupDir });
+  const res = await run(path.join(ROOT, 'scripts', 'backup.mjs'), ['--file', 'plain'], {
+    ...source,
+    BACKUP_DIR: backupDir,
+  });
   expect(res.code).toBe(0);
   const file = path.join(backupDir, 'plain.tar.gz');
   expect(res.output).toContain(`[backup] written ${file}`);
@@ -85,17 +88,32 @@ it('an encrypted backup restored into a fresh database serves the same public AP
   expect(fs.readFileSync(file).subarray(0, 2)).not.toEqual(Buffer.from([0x1f, 0x8b])); // not readable as gzip
 
   const target = await makeApp();
-  const wrongKey = await run(path.join(ROOT, 'scripts', 'restore.mjs'), [file], { ...target, BACKUP_ENCRYPTION_KEY: 'not-the-key' });
+  const wrongKey = await run(path.join(ROOT, 'scripts', 'restore.mjs'), [file], {
+    ...target,
+    BACKUP_ENCRYPTION_KEY: 'not-the-key',
+  });
   expect(wrongKey.code).not.toBe(0);
 
-  const restore = await run(path.join(ROOT, 'scripts', 'restore.mjs'), [file], { ...target, BACKUP_ENCRYPTION_KEY: KEY });
+  const restore = await run(path.join(ROOT, 'scripts', 'restore.mjs'), [file], {
+    ...target,
+    BACKUP_ENCRYPTION_KEY: KEY,
+  });
   expect(restore.output).not.toMatch(/FAILED/);
   expect(restore.code).toBe(0);
   expect(restore.output).toContain(`[restore] restored ${file}`);
 
   // Content rows are all there (admin users and API tokens are not part of a backup; there are none here).
   const [before, after] = [await rowCounts(source), await rowCounts(target)];
-  for (const table of ['articles', 'authors', 'tags', 'related_links', 'files', 'site_settings', 'i18n_locale', 'up_permissions']) {
+  for (const table of [
+    'articles',
+    'authors',
+    'tags',
+    'related_links',
+    'files',
+    'site_settings',
+    'i18n_locale',
+    'up_permissions',
+  ]) {
     expect({ table, rows: after[table] }).toEqual({ table, rows: before[table] });
   }
 

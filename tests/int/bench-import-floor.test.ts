@@ -111,7 +111,11 @@ describe('bulk import (scripts/bench corpus through src/lib/bulk-import.ts)', ()
           );
           const readAlso = a.body.find((b) => b.__component === 'content.read-also');
           expect(readAlso?.link?.documentId).toBe(a.relatedLinks[0]?.documentId);
-          expect(a.body.map((b) => b.__component)).toEqual(['content.rich-text', 'content.read-also', 'content.rich-text']);
+          expect(a.body.map((b) => b.__component)).toEqual([
+            'content.rich-text',
+            'content.read-also',
+            'content.rich-text',
+          ]);
         }
       }
     }
@@ -142,7 +146,8 @@ describe('floor server (scripts/bench/floor-server.js)', () => {
   };
 
   const fromCms = async (method: string, url: string, body?: string): Promise<{ status: number; body: Buffer }> => {
-    const req = method === 'GET' ? app.http().get(url) : app.http().post(url).set('content-type', 'application/json').send(body);
+    const req =
+      method === 'GET' ? app.http().get(url) : app.http().post(url).set('content-type', 'application/json').send(body);
     const res = await req.buffer(true).parse((response, done) => {
       const chunks: Buffer[] = [];
       response.on('data', (c: Buffer) => chunks.push(c));
@@ -173,7 +178,9 @@ describe('floor server (scripts/bench/floor-server.js)', () => {
   });
 
   it('is not trivially identical: the list holds 20 populated articles, newest first', async () => {
-    const list = JSON.parse((await fromFloor('GET', '/api/articles?locale=id&pagination[pageSize]=20')).body.toString('utf8')) as {
+    const list = JSON.parse(
+      (await fromFloor('GET', '/api/articles?locale=id&pagination[pageSize]=20')).body.toString('utf8'),
+    ) as {
       data: { firstPublishedAt: string; tags: unknown[]; relatedLinks: unknown[] }[];
       meta: { pagination: { total: number } };
     };

@@ -20,7 +20,12 @@ const paragraph = (text: string) => [{ type: 'paragraph' as const, children: [{ 
 
 type Listed = { documentId: string; title: string; tags?: { name: string }[] };
 
-const env = (extra: Record<string, string> = {}) => ({ CACHE_ENABLED: 'true', PERF_OPTIMIZATIONS: 'true', REDIS_URL: '', ...extra });
+const env = (extra: Record<string, string> = {}) => ({
+  CACHE_ENABLED: 'true',
+  PERF_OPTIMIZATIONS: 'true',
+  REDIS_URL: '',
+  ...extra,
+});
 
 /** REST and GraphQL lists of a locale, read twice so the second comes from the cache when nothing changed. */
 const readLists = async (app: TestApp, locale: 'id' | 'en') => {
@@ -76,7 +81,10 @@ describe('response cache (in memory)', () => {
     expect(second.headers['content-type']).toMatch(/application\/json/);
     expect(second.headers['cache-control']).toBe(first.headers['cache-control']);
     expect(second.headers.etag).toBe(first.headers.etag);
-    const conditional = await app.http().get(url).set('If-None-Match', first.headers.etag as string);
+    const conditional = await app
+      .http()
+      .get(url)
+      .set('If-None-Match', first.headers.etag as string);
     expect(conditional.status).toBe(304);
     expect(conditional.headers['x-cache']).toBe('HIT');
   });
@@ -91,8 +99,15 @@ describe('response cache (in memory)', () => {
   });
 
   test('authenticated requests, explicit drafts, mutations and errors are never cached', async () => {
-    const tokens = app.strapi.service('admin::api-token') as { create: (a: Record<string, unknown>) => Promise<{ accessKey: string }> };
-    const token = await tokens.create({ name: 'cache-test-reader', type: 'read-only', lifespan: null, description: '' });
+    const tokens = app.strapi.service('admin::api-token') as {
+      create: (a: Record<string, unknown>) => Promise<{ accessKey: string }>;
+    };
+    const token = await tokens.create({
+      name: 'cache-test-reader',
+      type: 'read-only',
+      lifespan: null,
+      description: '',
+    });
     for (let i = 0; i < 2; i += 1) {
       const authed = await app.http().get('/api/articles?locale=id').set('Authorization', `Bearer ${token.accessKey}`);
       expect(authed.status).toBe(200);
@@ -102,9 +117,15 @@ describe('response cache (in memory)', () => {
       const bad = await app.http().get('/api/articles?locale=xx');
       expect(bad.status).toBe(400);
       expect(bad.headers['x-cache']).toBe('MISS');
-      const gqlError = await app.http().post('/graphql').send({ query: '{ articleBySlug(slug: "x", locale: "xx") { title } }' });
+      const gqlError = await app
+        .http()
+        .post('/graphql')
+        .send({ query: '{ articleBySlug(slug: "x", locale: "xx") { title } }' });
       expect(gqlError.headers['x-cache']).toBe('MISS');
-      const mutation = await app.http().post('/graphql').send({ query: 'mutation { deleteArticle(documentId: "nope") { documentId } }' });
+      const mutation = await app
+        .http()
+        .post('/graphql')
+        .send({ query: 'mutation { deleteArticle(documentId: "nope") { documentId } }' });
       expect(mutation.headers['x-cache']).toBeUndefined();
     }
   });
@@ -131,7 +152,11 @@ describe('response cache (in memory)', () => {
     await app.strapi.documents(ARTICLE).update({
       documentId: draft.documentId,
       locale: 'en',
-      data: { title: 'Secret draft, translated', excerpt: 'Summary', body: [{ __component: 'content.rich-text', body: paragraph('Text.') }] } as never,
+      data: {
+        title: 'Secret draft, translated',
+        excerpt: 'Summary',
+        body: [{ __component: 'content.rich-text', body: paragraph('Text.') }],
+      } as never,
       status: 'published',
     });
     const en = await readLists(app, 'en');
@@ -147,8 +172,12 @@ describe('response cache (in memory)', () => {
     await app.http().get(pageUrl);
     expect((await app.http().get(pageUrl)).headers['x-cache']).toBe('HIT');
 
-    await app.strapi.documents(ARTICLE).update({ documentId, locale: 'id', data: { title: 'Judul diperbarui' } as never, status: 'published' });
-    await app.strapi.documents(ARTICLE).update({ documentId, locale: 'en', data: { title: 'Updated headline' } as never, status: 'published' });
+    await app.strapi
+      .documents(ARTICLE)
+      .update({ documentId, locale: 'id', data: { title: 'Judul diperbarui' } as never, status: 'published' });
+    await app.strapi
+      .documents(ARTICLE)
+      .update({ documentId, locale: 'en', data: { title: 'Updated headline' } as never, status: 'published' });
     const id = await readLists(app, 'id');
     expect(id.rest.find((a) => a.documentId === documentId)?.title).toBe('Judul diperbarui');
     expect(id.gql.find((a) => a.documentId === documentId)?.title).toBe('Judul diperbarui');
@@ -157,11 +186,19 @@ describe('response cache (in memory)', () => {
   });
 
   test('update over HTTP with an API token (the frontend-facing write path) invalidates too', async () => {
-    const tokens = app.strapi.service('admin::api-token') as { create: (a: Record<string, unknown>) => Promise<{ accessKey: string }> };
-    const token = await tokens.create({ name: 'cache-test-writer', type: 'full-access', lifespan: null, description: '' });
+    const tokens = app.strapi.service('admin::api-token') as {
+      create: (a: Record<string, unknown>) => Promise<{ accessKey: string }>;
+    };
+    const token = await tokens.create({
+      name: 'cache-test-writer',
+      type: 'full-access',
+      lifespan: null,
+      description: '',
+    });
     const documentId = fx.documentIds[1]!;
     await warm(app, 'id');
-    const res = await app.http()
+    const res = await app
+      .http()
       .put(`/api/articles/${documentId}?locale=id`)
       .set('Authorization', `Bearer ${token.accessKey}`)
       .send({ data: { title: 'Judul lewat API' } });
@@ -177,7 +214,12 @@ describe('response cache (in memory)', () => {
     const pageUrl = `/api/articles/slug/${fx.slugs.id[1]}?locale=id`;
     await app.http().get(pageUrl);
 
-    await app.strapi.documents(TAG).update({ documentId: fx.tagDocumentId, locale: 'id', data: { name: 'fresh Politik Nasional' } as never, status: 'published' });
+    await app.strapi.documents(TAG).update({
+      documentId: fx.tagDocumentId,
+      locale: 'id',
+      data: { name: 'fresh Politik Nasional' } as never,
+      status: 'published',
+    });
     const after = await readLists(app, 'id');
     expect(after.gql.every((a) => !a.tags?.some((t) => t.name === 'fresh Politik'))).toBe(true);
     expect(after.gql.some((a) => a.tags?.some((t) => t.name === 'fresh Politik Nasional'))).toBe(true);
@@ -211,7 +253,14 @@ describe('response cache (in memory)', () => {
     expect(second.headers['x-cache']).toBe('HIT');
     expect(second.headers['content-type']).toBe(first.headers['content-type']);
     expect(second.headers.etag).toBe(first.headers.etag);
-    expect((await app.http().get('/feeds/id.json').set('If-None-Match', first.headers.etag as string)).status).toBe(304);
+    expect(
+      (
+        await app
+          .http()
+          .get('/feeds/id.json')
+          .set('If-None-Match', first.headers.etag as string)
+      ).status,
+    ).toBe(304);
 
     const created = await createArticle(app, fx, 'Berita untuk umpan');
     const after = await app.http().get('/feeds/id.json');
@@ -268,7 +317,13 @@ describe('response cache shared through Redis', () => {
       console.warn(`[cache-freshness.test] Redis checks skipped: ${skip}`);
       return;
     }
-    other = createResponseStore({ redisUrl: REDIS_URL, namespace: prefix, ttlSeconds: 60, maxEntries: 100, maxBytes: 1 << 20 });
+    other = createResponseStore({
+      redisUrl: REDIS_URL,
+      namespace: prefix,
+      ttlSeconds: 60,
+      maxEntries: 100,
+      maxBytes: 1 << 20,
+    });
     app = await startStrapi({ env: env({ REDIS_URL, CACHE_KEY_PREFIX: prefix }) });
     fx = await createPerfFixture(app.strapi, 2, 'redis');
   });
@@ -277,7 +332,7 @@ describe('response cache shared through Redis', () => {
     await other?.close();
   });
 
-  test('a write made by another instance (a new generation in Redis) makes this instance\'s cached answers stale', async () => {
+  test("a write made by another instance (a new generation in Redis) makes this instance's cached answers stale", async () => {
     if (skip || !app) return;
     const url = `/api/articles/slug/${fx.slugs.id[0]}?locale=id`;
     await app.http().get(url);

@@ -18,15 +18,34 @@ beforeAll(async () => {
     locale: 'id',
     status: 'published',
   });
-  await docs(AUTHOR).update({ documentId: author.documentId, locale: 'en', data: { name: 'Uji Penulis', jobTitle: 'Reporter (EN)' }, status: 'published' });
+  await docs(AUTHOR).update({
+    documentId: author.documentId,
+    locale: 'en',
+    data: { name: 'Uji Penulis', jobTitle: 'Reporter (EN)' },
+    status: 'published',
+  });
   ids.author = author.documentId;
 
   const tag = await docs(TAG).create({ data: { name: 'Korea Utara' }, locale: 'id', status: 'published' });
-  await docs(TAG).update({ documentId: tag.documentId, locale: 'en', data: { name: 'North Korea' }, status: 'published' });
+  await docs(TAG).update({
+    documentId: tag.documentId,
+    locale: 'en',
+    data: { name: 'North Korea' },
+    status: 'published',
+  });
   ids.tag = tag.documentId;
 
-  const link = await docs(LINK).create({ data: { title: 'Tautan uji', kind: 'related' }, locale: 'id', status: 'published' });
-  await docs(LINK).update({ documentId: link.documentId, locale: 'en', data: { title: 'Test link' }, status: 'published' });
+  const link = await docs(LINK).create({
+    data: { title: 'Tautan uji', kind: 'related' },
+    locale: 'id',
+    status: 'published',
+  });
+  await docs(LINK).update({
+    documentId: link.documentId,
+    locale: 'en',
+    data: { title: 'Test link' },
+    status: 'published',
+  });
   ids.link = link.documentId;
 
   const article = await docs(ARTICLE).create({
@@ -62,8 +81,9 @@ describe('content model', () => {
 
   it('decides localization field by field', () => {
     const localized = (uid: typeof ARTICLE | typeof AUTHOR | typeof TAG | typeof LINK, field: string): unknown =>
-      (app.strapi.contentType(uid).attributes as Record<string, { pluginOptions?: { i18n?: { localized?: boolean } } }>)[field]
-        ?.pluginOptions?.i18n?.localized;
+      (
+        app.strapi.contentType(uid).attributes as Record<string, { pluginOptions?: { i18n?: { localized?: boolean } } }>
+      )[field]?.pluginOptions?.i18n?.localized;
     expect(localized(ARTICLE, 'title')).toBe(true);
     expect(localized(ARTICLE, 'body')).toBe(true);
     expect(localized(ARTICLE, 'coverCaption')).toBe(true);
@@ -153,10 +173,16 @@ describe('public REST reads, both locales', () => {
 describe('anonymous writes are refused', () => {
   for (const plural of ['articles', 'authors', 'tags', 'related-links']) {
     it(`POST/PUT/DELETE /api/${plural}`, async () => {
-      const post = await app.http().post(`/api/${plural}`).send({ data: { title: 'x', name: 'x' } });
+      const post = await app
+        .http()
+        .post(`/api/${plural}`)
+        .send({ data: { title: 'x', name: 'x' } });
       expect(post.status).toBe(403);
       expect(post.body.error).toMatchObject({ status: 403, name: 'ForbiddenError' });
-      const put = await app.http().put(`/api/${plural}/whatever`).send({ data: { title: 'x' } });
+      const put = await app
+        .http()
+        .put(`/api/${plural}/whatever`)
+        .send({ data: { title: 'x' } });
       expect(put.status).toBe(403);
       const del = await app.http().delete(`/api/${plural}/whatever`);
       expect(del.status).toBe(403);
@@ -199,7 +225,9 @@ describe('private fields', () => {
 describe('related link rules', () => {
   it('refuses a non-http URL with a clear 400', async () => {
     await expect(
-      app.strapi.documents(LINK).create({ data: { title: 'Bad', kind: 'related', url: 'javascript:alert(1)' }, locale: 'id' }),
+      app.strapi
+        .documents(LINK)
+        .create({ data: { title: 'Bad', kind: 'related', url: 'javascript:alert(1)' }, locale: 'id' }),
     ).rejects.toThrow(/url: .* must use http or https/);
   });
 

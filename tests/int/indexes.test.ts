@@ -20,11 +20,21 @@ const NR_INDEXES = NEWSROOM_INDEXES.map((index) => index.name);
 /** A table name as knex quotes it, with PostgreSQL's schema prefix when present. */
 const T = (name: string): string => `(?:[\`"]\\w+[\`"]\\.)?[\`"]${name}[\`"]`;
 
-const LIST_SQL = [new RegExp(`from ${T('articles')} as [\`"]t0[\`"] where`, 'i'), /order by [`"]t0[`"]\.[`"]first_published_at[`"] desc/i, /limit/i];
+const LIST_SQL = [
+  new RegExp(`from ${T('articles')} as [\`"]t0[\`"] where`, 'i'),
+  /order by [`"]t0[`"]\.[`"]first_published_at[`"] desc/i,
+  /limit/i,
+];
 const BY_SLUG_SQL = [new RegExp(`from ${T('articles')} as [\`"]t0[\`"] where`, 'i'), /[`"]t0[`"]\.[`"]slug[`"] = /i];
 const TAG_BY_SLUG_SQL = [new RegExp(`from ${T('tags')} as [\`"]t0[\`"] where`, 'i'), /[`"]t0[`"]\.[`"]slug[`"] = /i];
-const TAG_ARTICLES_SQL = [new RegExp(`from ${T('articles')} as [\`"]t0[\`"] left join ${T('articles_tags_lnk')}`, 'i'), /[`"]t1[`"]\.[`"]tag_id[`"] in/i];
-const AUTHOR_ARTICLES_SQL = [new RegExp(`from ${T('articles')} as [\`"]t0[\`"] left join ${T('articles_author_lnk')}`, 'i'), /[`"]t1[`"]\.[`"]author_id[`"] in/i];
+const TAG_ARTICLES_SQL = [
+  new RegExp(`from ${T('articles')} as [\`"]t0[\`"] left join ${T('articles_tags_lnk')}`, 'i'),
+  /[`"]t1[`"]\.[`"]tag_id[`"] in/i,
+];
+const AUTHOR_ARTICLES_SQL = [
+  new RegExp(`from ${T('articles')} as [\`"]t0[\`"] left join ${T('articles_author_lnk')}`, 'i'),
+  /[`"]t1[`"]\.[`"]author_id[`"] in/i,
+];
 
 type Pages = { list: CapturedQuery[]; bySlug: CapturedQuery[]; tag: CapturedQuery[]; author: CapturedQuery[] };
 
@@ -54,7 +64,10 @@ describe('indexes on SQLite', () => {
   let pages: Pages;
 
   beforeAll(async () => {
-    app = await startStrapi({ dir: sqliteDir, env: { ...sqliteEnv, CACHE_ENABLED: 'false', PERF_OPTIMIZATIONS: 'true' } });
+    app = await startStrapi({
+      dir: sqliteDir,
+      env: { ...sqliteEnv, CACHE_ENABLED: 'false', PERF_OPTIMIZATIONS: 'true' },
+    });
     fx = await createPerfFixture(app.strapi, 30, 'idx');
     pages = await capturePages(app, fx);
   });
@@ -63,8 +76,15 @@ describe('indexes on SQLite', () => {
   const plan = (query: CapturedQuery) => sqlitePlan(app.strapi.db.connection, query);
 
   test('the project creates its indexes at boot, every one named nr_idx_', async () => {
-    const rows = (await app.strapi.db.connection('sqlite_master').select('name').where({ type: 'index' })) as { name: string }[];
-    expect(rows.map((r) => r.name).filter((n) => n.startsWith('nr_idx_')).sort()).toEqual([...NR_INDEXES].sort());
+    const rows = (await app.strapi.db.connection('sqlite_master').select('name').where({ type: 'index' })) as {
+      name: string;
+    }[];
+    expect(
+      rows
+        .map((r) => r.name)
+        .filter((n) => n.startsWith('nr_idx_'))
+        .sort(),
+    ).toEqual([...NR_INDEXES].sort());
   });
 
   test('SQLite is tuned at boot: WAL journal, synchronous=NORMAL', async () => {
@@ -102,10 +122,18 @@ describe('indexes on SQLite', () => {
   });
 
   test("author page: the author by slug and the author's articles through the link table's author/article index", async () => {
-    const authorSteps = await plan(findQuery(pages.author, new RegExp(`from ${T('authors')} as [\`"]t0[\`"] where`, 'i'), /[`"]t0[`"]\.[`"]slug[`"] = /i));
+    const authorSteps = await plan(
+      findQuery(
+        pages.author,
+        new RegExp(`from ${T('authors')} as [\`"]t0[\`"] where`, 'i'),
+        /[`"]t0[`"]\.[`"]slug[`"] = /i,
+      ),
+    );
     expect(authorSteps.join('\n')).toMatch(/nr_idx_authors_slug_locale \(slug=\? AND locale=\?/);
     const articleSteps = await plan(findQuery(pages.author, ...AUTHOR_ARTICLES_SQL));
-    expect(articleSteps.join('\n')).toMatch(/COVERING INDEX nr_idx_articles_author_lnk_author_article \(author_id=\?\)/);
+    expect(articleSteps.join('\n')).toMatch(
+      /COVERING INDEX nr_idx_articles_author_lnk_author_article \(author_id=\?\)/,
+    );
   });
 
   test('without the index the same list query scans the table and sorts it (what stock Strapi does)', async () => {
@@ -130,12 +158,16 @@ describe('indexes on SQLite', () => {
     app = await startStrapi({ dir, env: { ...sqliteEnv, CACHE_ENABLED: 'false', PERF_OPTIMIZATIONS: 'false' } });
     const stored = (await app.strapi.db.connection('strapi_database_schema').first('hash')) as { hash: string };
     expect(stored.hash).not.toBe('forced-sync'); // the sync did run
-    const rows = (await app.strapi.db.connection('sqlite_master').select('name').where({ type: 'index' })) as { name: string }[];
+    const rows = (await app.strapi.db.connection('sqlite_master').select('name').where({ type: 'index' })) as {
+      name: string;
+    }[];
     const names = rows.map((r) => r.name);
     for (const name of NR_INDEXES) expect(names).toContain(name);
     // And the list still uses them after the restart.
     const again = await capturePages(app, fx);
-    expect((await plan(findQuery(again.list, ...LIST_SQL))).join('\n')).toContain('nr_idx_articles_locale_first_published');
+    expect((await plan(findQuery(again.list, ...LIST_SQL))).join('\n')).toContain(
+      'nr_idx_articles_locale_first_published',
+    );
   });
 });
 
@@ -144,7 +176,13 @@ const createPostgresDatabase = async (): Promise<{ name: string; drop: () => Pro
   const admin = () =>
     knexFactory({
       client: 'pg',
-      connection: { host: '127.0.0.1', port: 5432, user: process.env.PGUSER ?? 'postgres', database: 'postgres', connectionTimeoutMillis: 2000 },
+      connection: {
+        host: '127.0.0.1',
+        port: 5432,
+        user: process.env.PGUSER ?? 'postgres',
+        database: 'postgres',
+        connectionTimeoutMillis: 2000,
+      },
       pool: { min: 0, max: 1 },
     });
   const name = `nr_idx_test_${Date.now()}_${randomBytes(3).toString('hex')}`;
@@ -225,7 +263,11 @@ describe('indexes on PostgreSQL', () => {
   test("tag and author pages: the link tables' indexes", async () => {
     if (skip) return;
     expect((await plan(findQuery(pages.tag, ...TAG_BY_SLUG_SQL))).join('\n')).toMatch(/nr_idx_tags_slug_locale/);
-    expect((await plan(findQuery(pages.tag, ...TAG_ARTICLES_SQL))).join('\n')).toMatch(/nr_idx_articles_tags_lnk_tag_article/);
-    expect((await plan(findQuery(pages.author, ...AUTHOR_ARTICLES_SQL))).join('\n')).toMatch(/nr_idx_articles_author_lnk_author_article/);
+    expect((await plan(findQuery(pages.tag, ...TAG_ARTICLES_SQL))).join('\n')).toMatch(
+      /nr_idx_articles_tags_lnk_tag_article/,
+    );
+    expect((await plan(findQuery(pages.author, ...AUTHOR_ARTICLES_SQL))).join('\n')).toMatch(
+      /nr_idx_articles_author_lnk_author_article/,
+    );
   });
 });

@@ -29,7 +29,8 @@ const statementsFor = async (app: TestApp, run: () => Promise<{ status: number }
   return queries.filter((q) => !/^\s*(BEGIN|COMMIT|ROLLBACK|SAVEPOINT|RELEASE)/i.test(q.sql)).length;
 };
 
-const restList = (app: TestApp, size: number) => () => app.http().get(`/api/articles?locale=id&pagination[pageSize]=${size}`);
+const restList = (app: TestApp, size: number) => () =>
+  app.http().get(`/api/articles?locale=id&pagination[pageSize]=${size}`);
 const graphqlList = (app: TestApp, size: number) => () =>
   app.http().post('/graphql').send({ query: GRAPHQL_LIST, variables: { size } });
 
@@ -52,8 +53,12 @@ describe('lean queries', () => {
   });
 
   test('REST article by slug and tag page: bounded, independent of the archive', async () => {
-    expect(await statementsFor(app, () => app.http().get(`/api/articles/slug/${fx.slugs.en[0]}?locale=en`))).toBeLessThanOrEqual(13);
-    expect(await statementsFor(app, () => app.http().get(`/api/tags?locale=id&filters[slug][$eq]=${fx.tagSlugs.id}`))).toBeLessThanOrEqual(6);
+    expect(
+      await statementsFor(app, () => app.http().get(`/api/articles/slug/${fx.slugs.en[0]}?locale=en`)),
+    ).toBeLessThanOrEqual(13);
+    expect(
+      await statementsFor(app, () => app.http().get(`/api/tags?locale=id&filters[slug][$eq]=${fx.tagSlugs.id}`)),
+    ).toBeLessThanOrEqual(6);
   });
 
   test('GraphQL list with author, tags, cover and related links: the same statements for 5 and 20 articles', async () => {
@@ -66,7 +71,12 @@ describe('lean queries', () => {
   test('the GraphQL answer is the one stock Strapi gives, field for field (per-parent limits included)', async () => {
     const lean = await graphqlList(app, 20)();
     expect(lean.body.errors).toBeUndefined();
-    const articles = lean.body.data.articles as { slug: string; author: { slug: string }; tags: { slug: string }[]; firstTag: { slug: string }[] }[];
+    const articles = lean.body.data.articles as {
+      slug: string;
+      author: { slug: string };
+      tags: { slug: string }[];
+      firstTag: { slug: string }[];
+    }[];
     expect(articles).toHaveLength(20);
     expect(articles.map((a) => a.slug)).toEqual(fx.slugs.id.slice(0, 20));
     expect(articles.every((a) => a.author?.slug === fx.authorSlug)).toBe(true);
@@ -98,7 +108,9 @@ describe('lean queries', () => {
     expect(await permissionReads('/api/tags?locale=id')).toEqual({ status: 200, reads: 0 });
 
     const role = await app.strapi.db.query(ROLE_UID).findOne({ where: { type: 'public' } });
-    const grant = await app.strapi.db.query(PERMISSION_UID).findOne({ where: { role: role.id, action: 'api::tag.tag.find' } });
+    const grant = await app.strapi.db
+      .query(PERMISSION_UID)
+      .findOne({ where: { role: role.id, action: 'api::tag.tag.find' } });
     await app.strapi.db.query(PERMISSION_UID).delete({ where: { id: grant.id } });
     try {
       const revoked = await permissionReads('/api/tags?locale=id');

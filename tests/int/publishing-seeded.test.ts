@@ -101,16 +101,29 @@ describe('the seeded article', () => {
       expect(ld.description).toBe(version.excerpt);
       expect(ld.inLanguage).toBe(locale);
       expect(ld.datePublished).toBe('2024-11-12T00:00:00+07:00');
-      expect(ld.dateModified).toBe(`${new Date(Date.parse(row.updatedAt as string) + 7 * 3600_000).toISOString().slice(0, 19)}+07:00`);
-      expect(ld.image[0]).toMatchObject({ '@type': 'ImageObject', caption: version.coverCaption, creditText: 'ANTARA/KCNA/tm/aa' });
+      expect(ld.dateModified).toBe(
+        `${new Date(Date.parse(row.updatedAt as string) + 7 * 3600_000).toISOString().slice(0, 19)}+07:00`,
+      );
+      expect(ld.image[0]).toMatchObject({
+        '@type': 'ImageObject',
+        caption: version.coverCaption,
+        creditText: 'ANTARA/KCNA/tm/aa',
+      });
       expect(ld.image[0].url).toMatch(/^http:\/\/localhost:1337\/uploads\/.+\.png$/);
       expect(ld.author).toEqual([
-        { '@type': 'Person', name: 'Wisnu Cipto', url: `${SITE}/${locale}/author/wisnu-cipto`, jobTitle: locale === 'id' ? 'Jurnalis' : 'Journalist' },
+        {
+          '@type': 'Person',
+          name: 'Wisnu Cipto',
+          url: `${SITE}/${locale}/author/wisnu-cipto`,
+          jobTitle: locale === 'id' ? 'Jurnalis' : 'Journalist',
+        },
       ]);
       expect(ld.publisher).toEqual({ '@type': 'Organization', name: 'MerahPutih.com', url: SITE });
       expect(ld.keywords).toEqual(tagNames(locale));
       expect(ld.isBasedOn).toEqual([{ '@type': 'CreativeWork', publisher: { '@type': 'Organization', name: 'KCNA' } }]);
-      expect(ld.citation).toEqual([{ '@type': 'CreativeWork', publisher: { '@type': 'Organization', name: 'Antara' } }]);
+      expect(ld.citation).toEqual([
+        { '@type': 'CreativeWork', publisher: { '@type': 'Organization', name: 'Antara' } },
+      ]);
       const other: Locale = locale === 'id' ? 'en' : 'id';
       const ref = { '@type': 'NewsArticle', '@id': urlOf(other), url: urlOf(other), inLanguage: other };
       if (locale === 'id') expect(ld.workTranslation).toEqual([ref]);
@@ -125,7 +138,9 @@ describe('the seeded article', () => {
       expect(rss.item[0]).toMatchObject({ title: version.title, link: urlOf(locale), description: version.excerpt });
       expect(rss.item[0].pubDate).toBe(new Date(FIRST_PUBLISHED).toUTCString());
       expect(rss.item[0].category).toEqual(tagNames(locale));
-      const firstParagraph = (article.body[0] as { paragraphs: Record<Locale, readonly string[]> }).paragraphs[locale][0];
+      const firstParagraph = (article.body[0] as { paragraphs: Record<Locale, readonly string[]> }).paragraphs[
+        locale
+      ][0];
       expect(rss.item[0]['content:encoded']).toContain(firstParagraph.replace(/&/g, '&amp;').replace(/"/g, '&quot;'));
 
       const json = JSON.parse((await app.http().get(`/feeds/${locale}.json`)).text);
@@ -144,13 +159,17 @@ describe('the seeded article', () => {
     });
 
     it(`lists the editor's related links in order in ${locale}`, async () => {
-      const res = await app.http().get(`/api/articles/slug/${article.locales[locale].slug}/related?locale=${locale}&limit=20`);
+      const res = await app
+        .http()
+        .get(`/api/articles/slug/${article.locales[locale].slug}/related?locale=${locale}&limit=20`);
       expect(res.status).toBe(200);
       const titles = article.relatedLinks.map(
         (title) => newsroomFixture.relatedLinks.find((l) => l.locales.id.title === title)?.locales[locale].title,
       );
       expect(res.body.data.map((i: { title: string }) => i.title)).toEqual(titles);
-      expect(res.body.data.every((i: { origin: string; url: null }) => i.origin === 'editor' && i.url === null)).toBe(true);
+      expect(res.body.data.every((i: { origin: string; url: null }) => i.origin === 'editor' && i.url === null)).toBe(
+        true,
+      );
       const five = await app.http().get(`/api/articles/slug/${article.locales[locale].slug}/related?locale=${locale}`);
       expect(five.body.data.map((i: { title: string }) => i.title)).toEqual(titles.slice(0, 5));
     });

@@ -1,7 +1,16 @@
 import { XMLParser } from 'fast-xml-parser';
 import { startStrapi, type TestApp } from '../helpers/strapi';
 import { gql } from '../helpers/graphql';
-import { ARTICLE, AUTHOR, LINK, TAG, body, publishIn, uploadImage, type UploadedFile } from '../helpers/publishing-fixture';
+import {
+  ARTICLE,
+  AUTHOR,
+  LINK,
+  TAG,
+  body,
+  publishIn,
+  uploadImage,
+  type UploadedFile,
+} from '../helpers/publishing-fixture';
 import { ensureSiteSettings } from '../../src/bootstrap/site-settings';
 
 const SITE = 'https://news.example.test';
@@ -92,7 +101,9 @@ beforeAll(async () => {
   );
 
   // Never public.
-  await app.strapi.documents(ARTICLE).create({ data: { title: 'Draf Rahasia Rudal', tags: [doc.korea] }, locale: 'id' });
+  await app.strapi
+    .documents(ARTICLE)
+    .create({ data: { title: 'Draf Rahasia Rudal', tags: [doc.korea] }, locale: 'id' });
 });
 
 afterAll(async () => {
@@ -113,7 +124,10 @@ describe('site settings', () => {
       expect(res.body.data).toMatchObject({ siteName: 'MerahPutih.com', publisherName: 'MerahPutih.com', locale });
       expect(typeof res.body.data.description).toBe('string');
     }
-    const put = await app.http().put('/api/site-setting').send({ data: { siteName: 'x' } });
+    const put = await app
+      .http()
+      .put('/api/site-setting')
+      .send({ data: { siteName: 'x' } });
     expect(put.status).toBe(403);
     const del = await app.http().delete('/api/site-setting');
     expect(del.status).toBe(403);
@@ -125,21 +139,34 @@ describe('site settings', () => {
     const role = await app.strapi.db.query('plugin::users-permissions.role').findOne({ where: { type: 'public' } });
     await app.strapi.db.query(PERMISSION).create({ data: { action: `${SETTING}.update`, role: role.id } });
     const id = await app.strapi.documents(SETTING).findFirst({ locale: 'id' });
-    await app.strapi.documents(SETTING).update({ documentId: id!.documentId, locale: 'id', data: { publisherName: 'PT Merah Putih Media' } });
+    await app.strapi
+      .documents(SETTING)
+      .update({ documentId: id!.documentId, locale: 'id', data: { publisherName: 'PT Merah Putih Media' } });
 
     await ensureSiteSettings(app.strapi);
     await ensureSiteSettings(app.strapi);
 
-    const actions = (await app.strapi.db.query(PERMISSION).findMany({ where: { role: role.id, action: { $startsWith: `${SETTING}.` } } })).map(
-      (p: { action: string }) => p.action,
-    );
+    const actions = (
+      await app.strapi.db
+        .query(PERMISSION)
+        .findMany({ where: { role: role.id, action: { $startsWith: `${SETTING}.` } } })
+    ).map((p: { action: string }) => p.action);
     expect(actions).toEqual([`${SETTING}.find`]);
     expect(await app.strapi.db.query(SETTING).count({ where: { locale: 'id' } })).toBe(1);
     expect(await app.strapi.db.query(SETTING).count({ where: { locale: 'en' } })).toBe(1);
     const res = await app.http().get('/api/site-setting?locale=en');
     expect(res.body.data.publisherName).toBe('PT Merah Putih Media');
-    expect((await app.http().put('/api/site-setting').send({ data: { siteName: 'x' } })).status).toBe(403);
-    await app.strapi.documents(SETTING).update({ documentId: id!.documentId, locale: 'id', data: { publisherName: 'MerahPutih.com' } });
+    expect(
+      (
+        await app
+          .http()
+          .put('/api/site-setting')
+          .send({ data: { siteName: 'x' } })
+      ).status,
+    ).toBe(403);
+    await app.strapi
+      .documents(SETTING)
+      .update({ documentId: id!.documentId, locale: 'id', data: { publisherName: 'MerahPutih.com' } });
   });
 });
 
@@ -179,7 +206,11 @@ describe('JSON-LD', () => {
       { '@type': 'CreativeWork', url: 'https://kcnawatch.org', publisher: { '@type': 'Organization', name: 'KCNA' } },
     ]);
     expect(ld.citation).toEqual([
-      { '@type': 'CreativeWork', url: 'https://www.antaranews.com', publisher: { '@type': 'Organization', name: 'Antara' } },
+      {
+        '@type': 'CreativeWork',
+        url: 'https://www.antaranews.com',
+        publisher: { '@type': 'Organization', name: 'Antara' },
+      },
     ]);
     expect(ld.workTranslation).toEqual([
       {
@@ -201,10 +232,17 @@ describe('JSON-LD', () => {
     expect(ld.headline).toBe('North Korea Tests Missile');
     expect(ld.url).toBe(`${SITE}/en/north-korea-tests-missile`);
     expect(ld.inLanguage).toBe('en');
-    expect(ld.image[0]).toMatchObject({ caption: 'Archive photo of a missile launch.', creditText: 'ANTARA/KCNA/tm/aa' });
+    expect(ld.image[0]).toMatchObject({
+      caption: 'Archive photo of a missile launch.',
+      creditText: 'ANTARA/KCNA/tm/aa',
+    });
     expect(ld.datePublished).toBe(FIRST_PUBLISHED_JAKARTA);
     expect(ld.dateModified).toBe(jakarta(stored.updatedAt as string));
-    expect(ld.author[0]).toMatchObject({ name: 'Andika Pratama', url: `${SITE}/en/author/andika-pratama`, jobTitle: 'Journalist' });
+    expect(ld.author[0]).toMatchObject({
+      name: 'Andika Pratama',
+      url: `${SITE}/en/author/andika-pratama`,
+      jobTitle: 'Journalist',
+    });
     expect(ld.keywords).toEqual(['Missile', 'North Korea']);
     expect(ld.isBasedOn[0].publisher.name).toBe('KCNA');
     expect(ld.citation[0].publisher.name).toBe('Antara');
@@ -308,7 +346,13 @@ describe('feeds', () => {
     const api = await app.http().get('/api/articles?locale=id');
     const policy = api.headers['cache-control'];
     expect(policy).toMatch(/^public, max-age=\d+/);
-    for (const url of ['/feeds/id.xml', '/feeds/en.json', '/sitemap.xml', '/news-sitemap.xml', '/api/articles/slug/korea-utara-uji-rudal/json-ld']) {
+    for (const url of [
+      '/feeds/id.xml',
+      '/feeds/en.json',
+      '/sitemap.xml',
+      '/news-sitemap.xml',
+      '/api/articles/slug/korea-utara-uji-rudal/json-ld',
+    ]) {
       const first = await app.http().get(url);
       expect(first.status).toBe(200);
       expect(first.headers['cache-control']).toBe(policy);
@@ -469,7 +513,8 @@ describe('stable dates', () => {
 });
 
 describe('translation status', () => {
-  const statusOf = async (documentId: string, locale: string): Promise<unknown> => (await getArticle(documentId, locale)).translationStatus;
+  const statusOf = async (documentId: string, locale: string): Promise<unknown> =>
+    (await getArticle(documentId, locale)).translationStatus;
 
   it('marks the original as source and a fresh translation as current', async () => {
     expect(await statusOf(doc.d, 'id')).toBe('source');
@@ -541,9 +586,18 @@ describe('translation status', () => {
 });
 
 describe('related articles', () => {
-  type Item = { origin: string; title: string; url: string | null; documentId: string | null; locale: string; sharedTags: number };
+  type Item = {
+    origin: string;
+    title: string;
+    url: string | null;
+    documentId: string | null;
+    locale: string;
+    sharedTags: number;
+  };
   const related = async (slug: string, locale: string, limit?: number): Promise<Item[]> => {
-    const res = await app.http().get(`/api/articles/slug/${slug}/related?locale=${locale}${limit ? `&limit=${limit}` : ''}`);
+    const res = await app
+      .http()
+      .get(`/api/articles/slug/${slug}/related?locale=${locale}${limit ? `&limit=${limit}` : ''}`);
     expect(res.status).toBe(200);
     return res.body.data;
   };

@@ -44,9 +44,13 @@ const contentSnapshot = (): Record<string, unknown[]> => {
   const db = new Database(dbFile, { readonly: true });
   try {
     const tables = db
-      .prepare("select name from sqlite_master where type = 'table' and name not like 'sqlite_%' and name not like 'strapi_%' order by name")
+      .prepare(
+        "select name from sqlite_master where type = 'table' and name not like 'sqlite_%' and name not like 'strapi_%' order by name",
+      )
       .all() as { name: string }[];
-    return Object.fromEntries(tables.map(({ name }) => [name, db.prepare(`select * from "${name}" order by rowid`).all()]));
+    return Object.fromEntries(
+      tables.map(({ name }) => [name, db.prepare(`select * from "${name}" order by rowid`).all()]),
+    );
   } finally {
     db.close();
   }

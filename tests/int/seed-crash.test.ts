@@ -37,7 +37,10 @@ const runSeed = (env: Record<string, string>, kill?: KillPoint): Promise<Run> =>
   new Promise((resolve) => {
     const started = Date.now();
     let bootMs = 0;
-    const proc = spawn(process.execPath, [path.join(ROOT, 'dist', 'scripts', 'seed.js')], { cwd: ROOT, env: childEnv(env) });
+    const proc = spawn(process.execPath, [path.join(ROOT, 'dist', 'scripts', 'seed.js')], {
+      cwd: ROOT,
+      env: childEnv(env),
+    });
     const lines: string[] = [];
     let output = '';
     let pending = '';
@@ -96,15 +99,20 @@ it('after SIGKILL at several points and one more run, the data is complete and t
     { label: 'first article version', afterLines: total - 1 },
     { label: 'second article version, at the commit', afterLines: total },
   ];
-  console.log(`seed kill points: ${killPoints.map((k) => `${k.label} (${k.afterMs !== undefined ? `${k.afterMs} ms` : `line ${k.afterLines}`})`).join('; ')}`);
+  console.log(
+    `seed kill points: ${killPoints.map((k) => `${k.label} (${k.afterMs !== undefined ? `${k.afterMs} ms` : `line ${k.afterLines}`})`).join('; ')}`,
+  );
 
   for (const point of killPoints) {
     const run = await runSeed(env, point);
     expect({ point: point.label, signal: run.signal }).toEqual({ point: point.label, signal: 'SIGKILL' });
     // All or nothing: no seed record at all, or every row of a complete seed.
     const counts = await rowCounts(env);
-    const seeded = ['articles', 'authors', 'tags', 'related_links', 'files'].filter((table) => (counts[table] ?? 0) > 0);
-    if (seeded.length > 0) expect({ point: point.label, counts }).toEqual({ point: point.label, counts: referenceCounts });
+    const seeded = ['articles', 'authors', 'tags', 'related_links', 'files'].filter(
+      (table) => (counts[table] ?? 0) > 0,
+    );
+    if (seeded.length > 0)
+      expect({ point: point.label, counts }).toEqual({ point: point.label, counts: referenceCounts });
   }
 
   const last = await runSeed(env);
@@ -119,7 +127,10 @@ it('after SIGKILL at several points and one more run, the data is complete and t
   const [crashed, clean] = [startCmsProcess(await freePort(), env), startCmsProcess(await freePort(), reference.env)];
   try {
     await Promise.all([crashed.ready, clean.ready]);
-    const [after, expected] = [await publicSnapshot(crashed.http, { since: started }), await publicSnapshot(clean.http, { since: started })];
+    const [after, expected] = [
+      await publicSnapshot(crashed.http, { since: started }),
+      await publicSnapshot(clean.http, { since: started }),
+    ];
     expect(Object.keys(expected.media as object)).toHaveLength(5); // the cover and its four formats
     expect(after).toEqual(expected);
   } finally {

@@ -26,7 +26,14 @@ type RestArticle = {
   coverCredit: string;
   firstPublishedAt: string;
   timeZone: string;
-  cover: { name: string; url: string; alternativeText: string; width: number; height: number; formats: Record<string, { url: string; width: number }> };
+  cover: {
+    name: string;
+    url: string;
+    alternativeText: string;
+    width: number;
+    height: number;
+    formats: Record<string, { url: string; width: number }>;
+  };
   author: { name: string; slug: string; jobTitle: string };
   tags: { name: string; slug: string }[];
   relatedLinks: Link[];
@@ -56,7 +63,9 @@ const restArticles = async (locale: string): Promise<RestArticle[]> => {
 };
 
 const paragraphsOf = (article: Pick<RestArticle, 'body'>): string[] =>
-  article.body.flatMap((b) => (b.__component === 'content.rich-text' ? b.body.map((p) => p.children.map((c) => c.text).join('')) : []));
+  article.body.flatMap((b) =>
+    b.__component === 'content.rich-text' ? b.body.map((p) => p.children.map((c) => c.text).join('')) : [],
+  );
 
 /** "[HOAKS atau FAKTA]: title" as the page shows a fact-check link; the bare title otherwise. */
 const asOnPage = (link: Pick<Link, 'kind' | 'label' | 'title'>): string =>
@@ -151,7 +160,14 @@ describe('after a seed, REST', () => {
       { name: 'KCNA', relation: 'reported-by', url: null },
       { name: 'Antara', relation: 'quoted-from', url: null },
     ]);
-    expect(a.tags.map((t) => t.slug)).toEqual(['korea-utara', 'rusia', 'ukraina', 'kim-jong-un', 'vladimir-putin', 'pakta-pertahanan']);
+    expect(a.tags.map((t) => t.slug)).toEqual([
+      'korea-utara',
+      'rusia',
+      'ukraina',
+      'kim-jong-un',
+      'vladimir-putin',
+      'pakta-pertahanan',
+    ]);
     expect(a.cover).toMatchObject({ name: 'placeholder-cover.png', width: 1200, height: 675 });
     expect(a.cover.alternativeText).toMatch(/placeholder/i);
     expect(Object.keys(a.cover.formats).sort()).toEqual(['large', 'medium', 'small', 'thumbnail']);
@@ -179,11 +195,22 @@ describe('after a seed, REST', () => {
     expect(e.author).toMatchObject({ name: 'Wisnu Cipto', jobTitle: 'Journalist' });
     expect(e.firstPublishedAt).toBe('2024-11-11T17:00:00.000Z');
     expect(e.sources).toEqual(id.sources.map((s) => expect.objectContaining({ name: s.name, relation: s.relation })));
-    expect(e.tags.map((t) => t.slug)).toEqual(['north-korea', 'russia', 'ukraine', 'kim-jong-un', 'vladimir-putin', 'defence-pact']);
+    expect(e.tags.map((t) => t.slug)).toEqual([
+      'north-korea',
+      'russia',
+      'ukraine',
+      'kim-jong-un',
+      'vladimir-putin',
+      'defence-pact',
+    ]);
     expect(e.relatedLinks).toHaveLength(11);
     expect(e.relatedLinks.map((l) => l.documentId)).toEqual(id.relatedLinks.map((l) => l.documentId));
     expect(e.relatedLinks.map((l) => l.kind)).toEqual(id.relatedLinks.map((l) => l.kind));
-    expect(e.relatedLinks[0]).toMatchObject({ kind: 'read-also', label: 'Read also', title: expect.stringMatching(/North Korean Troops/) });
+    expect(e.relatedLinks[0]).toMatchObject({
+      kind: 'read-also',
+      label: 'Read also',
+      title: expect.stringMatching(/North Korean Troops/),
+    });
     expect(e.relatedLinks.find((l) => l.kind === 'fact-check')).toMatchObject({ label: 'HOAX or FACT' });
     expect(e.relatedLinks.every((l, i) => l.title !== id.relatedLinks[i]?.title)).toBe(true);
     expect(e.body.map((b) => b.__component)).toEqual(['content.rich-text', 'content.read-also', 'content.rich-text']);
@@ -222,7 +249,9 @@ describe('after a seed, GraphQL', () => {
     }
   }`;
   type GqlArticle = Omit<RestArticle, 'body'> & {
-    body: ({ __typename: 'ComponentContentRichText'; body: Block[] } | { __typename: 'ComponentContentReadAlso'; link: Link })[];
+    body: (
+      { __typename: 'ComponentContentRichText'; body: Block[] } | { __typename: 'ComponentContentReadAlso'; link: Link }
+    )[];
   };
 
   it('returns the article in both locales with the same content as REST', async () => {
@@ -261,7 +290,10 @@ describe('after a seed, GraphQL', () => {
       );
       expect(paragraphs).toEqual(paragraphsOf(rest));
       if (locale === 'id') expect(paragraphs).toEqual(doc.paragraphs);
-      expect(a.body[1]).toMatchObject({ __typename: 'ComponentContentReadAlso', link: { documentId: rest.relatedLinks[0]?.documentId } });
+      expect(a.body[1]).toMatchObject({
+        __typename: 'ComponentContentReadAlso',
+        link: { documentId: rest.relatedLinks[0]?.documentId },
+      });
       if (locale === 'id') expect(a.relatedLinks.map(asOnPage)).toEqual([doc.readAlso, ...doc.related]);
     }
   });
@@ -295,11 +327,15 @@ describe('running the seed again', () => {
     await articles.publish({ documentId: id.documentId, locale: 'id' });
     // ...retitles a related link in Indonesian...
     const link = id.relatedLinks[2] as Link;
-    await app.strapi.documents(RELATED_LINK_UID).update({ documentId: link.documentId, locale: 'id', data: { title: 'Judul dari editor' } });
+    await app.strapi
+      .documents(RELATED_LINK_UID)
+      .update({ documentId: link.documentId, locale: 'id', data: { title: 'Judul dari editor' } });
     await app.strapi.documents(RELATED_LINK_UID).publish({ documentId: link.documentId, locale: 'id' });
     // ...and edits an author's job title without publishing it yet.
     const author = id.author as unknown as { documentId: string };
-    await app.strapi.documents(AUTHOR_UID).update({ documentId: author.documentId, locale: 'en', data: { jobTitle: 'Reporter' } });
+    await app.strapi
+      .documents(AUTHOR_UID)
+      .update({ documentId: author.documentId, locale: 'en', data: { jobTitle: 'Reporter' } });
 
     const counts = async () =>
       Promise.all(
@@ -337,7 +373,12 @@ describe('running the seed again', () => {
 
     const again = await seedApp(app);
     expect(again.events.filter((e) => e.outcome !== 'skipped')).toEqual([
-      expect.objectContaining({ type: 'article', locale: 'en', outcome: 'filled', detail: expect.stringMatching(/^excerpt \(draft only/) }),
+      expect.objectContaining({
+        type: 'article',
+        locale: 'en',
+        outcome: 'filled',
+        detail: expect.stringMatching(/^excerpt \(draft only/),
+      }),
     ]);
     const draft = await articles.findOne({ documentId: en.documentId, locale: 'en', status: 'draft' });
     expect(draft).toMatchObject({ title: 'Draft headline', excerpt: newsroomFixture.articles[0]?.locales.en.excerpt });
@@ -387,9 +428,19 @@ describe('a broken fixture', () => {
       f.media.push(media);
       f.tags.push({ locales: { id: { name: 'Uji', slug: 'uji' }, en: { name: 'Test', slug: 'test' } } });
       f.relatedLinks.push({ kind: 'related', locales: { id: { title: 'Tautan uji' }, en: { title: 'Test link' } } });
-      const article = structuredClone(f.articles[0]) as { locales: Record<string, { slug: string; title: string }>; tags: string[]; relatedLinks: string[] };
-      article.locales.id = { ...article.locales.id, slug: 'artikel-uji', title: 'Artikel uji' } as { slug: string; title: string };
-      article.locales.en = { ...article.locales.en, slug: 'test-article', title: 'Test article' } as { slug: string; title: string };
+      const article = structuredClone(f.articles[0]) as {
+        locales: Record<string, { slug: string; title: string }>;
+        tags: string[];
+        relatedLinks: string[];
+      };
+      article.locales.id = { ...article.locales.id, slug: 'artikel-uji', title: 'Artikel uji' } as {
+        slug: string;
+        title: string;
+      };
+      article.locales.en = { ...article.locales.en, slug: 'test-article', title: 'Test article' } as {
+        slug: string;
+        title: string;
+      };
       (article as { cover?: string }).cover = 'uji-cover.png';
       article.tags = ['uji'];
       article.relatedLinks = ['Tautan uji'];
@@ -420,7 +471,9 @@ describe('a broken fixture', () => {
         'created media "uji-cover.png"',
         'created tag "uji" (id)',
         'created article "artikel-uji" (id)',
-        expect.stringMatching(/^failed  article "artikel-uji": Could not write article "artikel-uji" \(en\), field "title"/),
+        expect.stringMatching(
+          /^failed {2}article "artikel-uji": Could not write article "artikel-uji" \(en\), field "title"/,
+        ),
       ]),
     );
     expect(await databaseSnapshot(app.strapi)).toEqual(before);
@@ -431,7 +484,9 @@ describe('a broken fixture', () => {
 describe('--reset', () => {
   it("rebuilds the seed's own documents from the fixture and leaves other content alone", async () => {
     const [idBefore] = (await restArticles('id')) as [RestArticle];
-    const other = await app.strapi.documents(TAG_UID).create({ data: { name: 'Tag editor' }, locale: 'id', status: 'published' });
+    const other = await app.strapi
+      .documents(TAG_UID)
+      .create({ data: { name: 'Tag editor' }, locale: 'id', status: 'published' });
     const filesBefore = await app.strapi.db.query('plugin::upload.file').count();
 
     const reset = await seedApp(app, newsroomFixture, { reset: true });

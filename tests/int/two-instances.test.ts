@@ -17,7 +17,8 @@ import { freePort, sharedSecrets, startCmsProcess, type CmsProcess } from '../he
  * (`npm test` or `npm run test:postgres`), and is skipped, saying so, when no
  * server answers.
  */
-const reachable = spawnSync(process.execPath, [path.join(ROOT, 'scripts', 'postgres-ready.mjs')], { encoding: 'utf8' }).status === 0;
+const reachable =
+  spawnSync(process.execPath, [path.join(ROOT, 'scripts', 'postgres-ready.mjs')], { encoding: 'utf8' }).status === 0;
 if (!reachable) console.warn(`SKIPPED two-instances.test.ts: PostgreSQL not reachable at ${PG.host}:${PG.port}`);
 const describeWithPostgres = reachable ? describe : describe.skip;
 
@@ -77,10 +78,18 @@ describeWithPostgres('two CMS instances on one PostgreSQL database', () => {
   });
 
   it('left one set of locales, roles, permissions, site settings and migrations', async () => {
-    expect((await sql<{ code: string }>('select code from i18n_locale order by code')).map((r) => r.code)).toEqual(['en', 'id']);
-    const defaultLocale = await sql<{ value: string }>("select value from strapi_core_store_settings where key = 'plugin_i18n_default_locale'");
+    expect((await sql<{ code: string }>('select code from i18n_locale order by code')).map((r) => r.code)).toEqual([
+      'en',
+      'id',
+    ]);
+    const defaultLocale = await sql<{ value: string }>(
+      "select value from strapi_core_store_settings where key = 'plugin_i18n_default_locale'",
+    );
     expect(defaultLocale.map((r) => JSON.parse(r.value))).toEqual(['id']);
-    expect((await sql<{ type: string }>('select type from up_roles order by type')).map((r) => r.type)).toEqual(['authenticated', 'public']);
+    expect((await sql<{ type: string }>('select type from up_roles order by type')).map((r) => r.type)).toEqual([
+      'authenticated',
+      'public',
+    ]);
     expect(
       await sql(
         `select l.role_id, p.action, count(*) from up_permissions p
@@ -115,8 +124,12 @@ describeWithPostgres('two CMS instances on one PostgreSQL database', () => {
     expect(await sql('select code, count(*) from admin_roles group by code having count(*) > 1')).toEqual([]);
     expect((await sql<{ email: string }>('select email from admin_users')).map((r) => r.email)).toEqual([CHIEF.email]);
     // The site settings single type: one entry per locale.
-    expect((await sql<{ locale: string }>('select locale from site_settings order by locale')).map((r) => r.locale)).toEqual(['en', 'id']);
-    expect(await sql('select name, count(*) from strapi_migrations_internal group by name having count(*) > 1')).toEqual([]);
+    expect(
+      (await sql<{ locale: string }>('select locale from site_settings order by locale')).map((r) => r.locale),
+    ).toEqual(['en', 'id']);
+    expect(
+      await sql('select name, count(*) from strapi_migrations_internal group by name having count(*) > 1'),
+    ).toEqual([]);
   });
 
   it('serves through one instance what was published through the other, REST and GraphQL', async () => {
@@ -132,7 +145,9 @@ describeWithPostgres('two CMS instances on one PostgreSQL database', () => {
     token = created.body.data.accessKey;
 
     // Published through A, in both languages...
-    const body = (text: string) => [{ __component: 'content.rich-text', body: [{ type: 'paragraph', children: [{ type: 'text', text }] }] }];
+    const body = (text: string) => [
+      { __component: 'content.rich-text', body: [{ type: 'paragraph', children: [{ type: 'text', text }] }] },
+    ];
     const id = await a
       .http()
       .post('/api/articles?locale=id&status=published')
@@ -151,15 +166,20 @@ describeWithPostgres('two CMS instances on one PostgreSQL database', () => {
     const bId = await b.http().get('/api/articles/slug/dua-server-satu-basis-data?locale=id');
     expect(bId.status).toBe(200);
     expect(bId.body.data).toMatchObject({ documentId, title: 'Dua server satu basis data', locale: 'id' });
-    expect(bId.body.data.localizations).toEqual([expect.objectContaining({ locale: 'en', slug: 'two-servers-one-database' })]);
+    expect(bId.body.data.localizations).toEqual([
+      expect.objectContaining({ locale: 'en', slug: 'two-servers-one-database' }),
+    ]);
     const bList = await b.http().get('/api/articles?locale=en');
     expect(bList.body.data.map((x: { title: string }) => x.title)).toEqual(['Two servers one database']);
-    const graphql = await b
-      .http()
-      .post('/graphql')
-      .send({ query: '{ articleBySlug(slug: "two-servers-one-database", locale: "en") { documentId title excerpt } }' });
+    const graphql = await b.http().post('/graphql').send({
+      query: '{ articleBySlug(slug: "two-servers-one-database", locale: "en") { documentId title excerpt } }',
+    });
     expect(graphql.status).toBe(200);
-    expect(graphql.body.data.articleBySlug).toEqual({ documentId, title: 'Two servers one database', excerpt: 'Standfirst' });
+    expect(graphql.body.data.articleBySlug).toEqual({
+      documentId,
+      title: 'Two servers one database',
+      excerpt: 'Standfirst',
+    });
 
     // And the other way round: an edit through B (with the token made on A) is served by A.
     const edit = await b

@@ -74,7 +74,13 @@ const WRONG_TYPED_GRAPHQL = [
   42,
 ];
 for (const payload of WRONG_TYPED_GRAPHQL) {
-  add({ category: 'wrong-types', method: 'POST', path: '/graphql', headers: JSON_HEADERS, body: JSON.stringify(payload) });
+  add({
+    category: 'wrong-types',
+    method: 'POST',
+    path: '/graphql',
+    headers: JSON_HEADERS,
+    body: JSON.stringify(payload),
+  });
 }
 const WRONG_TYPED_LOGIN = [
   { email: 123, password: 'x' },
@@ -87,13 +93,40 @@ const WRONG_TYPED_LOGIN = [
   'string',
 ];
 for (const payload of WRONG_TYPED_LOGIN) {
-  add({ category: 'wrong-types', method: 'POST', path: '/admin/login', headers: JSON_HEADERS, body: JSON.stringify(payload) });
-  const up = Array.isArray(payload) || typeof payload !== 'object' ? payload : { identifier: payload.email, password: payload.password };
-  add({ category: 'wrong-types', method: 'POST', path: '/api/auth/local', headers: JSON_HEADERS, body: JSON.stringify(up) });
+  add({
+    category: 'wrong-types',
+    method: 'POST',
+    path: '/admin/login',
+    headers: JSON_HEADERS,
+    body: JSON.stringify(payload),
+  });
+  const up =
+    Array.isArray(payload) || typeof payload !== 'object'
+      ? payload
+      : { identifier: payload.email, password: payload.password };
+  add({
+    category: 'wrong-types',
+    method: 'POST',
+    path: '/api/auth/local',
+    headers: JSON_HEADERS,
+    body: JSON.stringify(up),
+  });
 }
 for (const data of [null, 'x', 1, [], { title: 5 }, { title: { $gt: '' } }]) {
-  add({ category: 'wrong-types', method: 'POST', path: '/api/articles', headers: JSON_HEADERS, body: JSON.stringify({ data }) });
-  add({ category: 'wrong-types', method: 'PUT', path: '/api/site-setting', headers: JSON_HEADERS, body: JSON.stringify({ data }) });
+  add({
+    category: 'wrong-types',
+    method: 'POST',
+    path: '/api/articles',
+    headers: JSON_HEADERS,
+    body: JSON.stringify({ data }),
+  });
+  add({
+    category: 'wrong-types',
+    method: 'PUT',
+    path: '/api/site-setting',
+    headers: JSON_HEADERS,
+    body: JSON.stringify({ data }),
+  });
 }
 
 // 3. Bodies over the size limit (koa-body: 1 MB of JSON by default).
@@ -101,10 +134,27 @@ const big = (bytes: number): string => JSON.stringify({ query: `{ articles { tit
 for (const path of ['/graphql', '/api/articles', '/admin/login', '/api/auth/local', '/api/tags']) {
   add({ category: 'oversized-body', method: 'POST', path, headers: JSON_HEADERS, body: big(2 * 1024 * 1024) });
 }
-add({ category: 'oversized-body', method: 'POST', path: '/graphql', headers: JSON_HEADERS, body: big(8 * 1024 * 1024) });
+add({
+  category: 'oversized-body',
+  method: 'POST',
+  path: '/graphql',
+  headers: JSON_HEADERS,
+  body: big(8 * 1024 * 1024),
+});
 
 // 4. Unknown filter operators.
-const UNKNOWN_OPERATORS = ['$foo', '$where', '$regex', '$expr', '$function', '$raw', '$jsonSupersetOf', '$eqq', '$', '$$eq'];
+const UNKNOWN_OPERATORS = [
+  '$foo',
+  '$where',
+  '$regex',
+  '$expr',
+  '$function',
+  '$raw',
+  '$jsonSupersetOf',
+  '$eqq',
+  '$',
+  '$$eq',
+];
 for (const op of UNKNOWN_OPERATORS) {
   add({ category: 'unknown-operator', method: 'GET', path: `/api/articles?filters[title][${op}]=x` });
   add({ category: 'unknown-operator', method: 'GET', path: `/api/tags?filters[slug][${op}]=x` });
@@ -129,11 +179,11 @@ const SQL = [
   "' OR 1=1 --",
   "'; DROP TABLE articles; --",
   '" OR ""="',
-  "1) OR (1=1",
+  '1) OR (1=1',
   "x' UNION SELECT password FROM admin_users --",
   "'; UPDATE articles SET title='pwned' --",
   '%27%20OR%201%3D1',
-  "1; SELECT sqlite_version(); --",
+  '1; SELECT sqlite_version(); --',
 ];
 for (const s of SQL) {
   add({ category: 'sql-injection-key', method: 'GET', path: `/api/articles?filters[${enc(s)}][$eq]=x` });
@@ -141,17 +191,36 @@ for (const s of SQL) {
   add({ category: 'sql-injection-sort', method: 'GET', path: `/api/tags?sort[0]=${enc(`name:${s}`)}` });
   add({ category: 'sql-injection-fields', method: 'GET', path: `/api/authors?fields[0]=${enc(s)}` });
   add({ category: 'sql-injection-populate', method: 'GET', path: `/api/articles?populate=${enc(s)}` });
-  add({ category: 'sql-injection-value', method: 'GET', path: `/api/articles?filters[title][$eq]=${enc(s)}`, expect: 'harmless' });
-  add({ category: 'sql-injection-value', method: 'GET', path: `/api/tags?filters[slug][$containsi]=${enc(s)}`, expect: 'harmless' });
+  add({
+    category: 'sql-injection-value',
+    method: 'GET',
+    path: `/api/articles?filters[title][$eq]=${enc(s)}`,
+    expect: 'harmless',
+  });
+  add({
+    category: 'sql-injection-value',
+    method: 'GET',
+    path: `/api/tags?filters[slug][$containsi]=${enc(s)}`,
+    expect: 'harmless',
+  });
   add({
     category: 'sql-injection-value',
     method: 'POST',
     path: '/graphql',
     headers: JSON_HEADERS,
-    body: JSON.stringify({ query: 'query($s: String!) { articles(filters: { title: { eq: $s } }) { title } }', variables: { s } }),
+    body: JSON.stringify({
+      query: 'query($s: String!) { articles(filters: { title: { eq: $s } }) { title } }',
+      variables: { s },
+    }),
     expect: 'harmless',
   });
-  add({ category: 'sql-injection-login', method: 'POST', path: '/admin/login', headers: JSON_HEADERS, body: JSON.stringify({ email: s, password: s }) });
+  add({
+    category: 'sql-injection-login',
+    method: 'POST',
+    path: '/admin/login',
+    headers: JSON_HEADERS,
+    body: JSON.stringify({ email: s, password: s }),
+  });
 }
 // Operator injection: objects where a string is expected.
 const OPERATOR_INJECTION = [
@@ -174,15 +243,32 @@ const OPERATOR_INJECTION = [
 for (const path of OPERATOR_INJECTION) add({ category: 'operator-injection', method: 'GET', path });
 
 // 6. Invalid locales.
-const BAD_LOCALES = ['fr', 'xx', 'ID', 'en-US', '../../etc', '*', 'all', "id' OR '1'='1", '%00', 'id%00', 'i d', 'null'];
+const BAD_LOCALES = [
+  'fr',
+  'xx',
+  'ID',
+  'en-US',
+  '../../etc',
+  '*',
+  'all',
+  "id' OR '1'='1",
+  '%00',
+  'id%00',
+  'i d',
+  'null',
+];
 for (const locale of BAD_LOCALES) {
-  for (const path of READ_PATHS) add({ category: 'invalid-locale', method: 'GET', path: `${path}?locale=${enc(locale).replace(/%2500/g, '%00')}` });
+  for (const path of READ_PATHS)
+    add({ category: 'invalid-locale', method: 'GET', path: `${path}?locale=${enc(locale).replace(/%2500/g, '%00')}` });
   add({
     category: 'invalid-locale',
     method: 'POST',
     path: '/graphql',
     headers: JSON_HEADERS,
-    body: JSON.stringify({ query: 'query($l: I18NLocaleCode) { articles(locale: $l) { title } }', variables: { l: locale } }),
+    body: JSON.stringify({
+      query: 'query($l: I18NLocaleCode) { articles(locale: $l) { title } }',
+      variables: { l: locale },
+    }),
   });
 }
 add({ category: 'invalid-locale', method: 'GET', path: '/api/site-setting?locale=fr' });
@@ -214,7 +300,14 @@ const BAD_PAGINATION = [
 for (const q of BAD_PAGINATION) {
   for (const path of LIST_PATHS) add({ category: 'pagination', method: 'GET', path: `${path}?${q}` });
 }
-for (const args of ['pageSize: -1', 'pageSize: 100000', 'page: -3', 'start: -1', 'limit: 999999', 'page: 1, start: 0']) {
+for (const args of [
+  'pageSize: -1',
+  'pageSize: 100000',
+  'page: -3',
+  'start: -1',
+  'limit: 999999',
+  'page: 1, start: 0',
+]) {
   add({
     category: 'pagination',
     method: 'POST',
@@ -239,22 +332,45 @@ for (const depth of [6, 10, 15, 19, 25, 40]) {
 add({ category: 'deep-populate', method: 'GET', path: '/api/articles?populate[nope]=*' });
 add({ category: 'deep-populate', method: 'GET', path: '/api/articles?populate[author][populate][nope]=*' });
 add({ category: 'deep-populate', method: 'GET', path: '/api/articles?populate=**' });
-add({ category: 'deep-populate', method: 'GET', path: `/api/articles?${Array.from({ length: 150 }, (_, i) => `populate[${i}]=author`).join('&')}` });
+add({
+  category: 'deep-populate',
+  method: 'GET',
+  path: `/api/articles?${Array.from({ length: 150 }, (_, i) => `populate[${i}]=author`).join('&')}`,
+});
 
 // 9. GraphQL depth and alias bombs, batching, fragment cycles, introspection abuse.
 const deepQuery = (depth: number): string => {
   let inner = 'title';
-  for (let i = 0; i < depth; i += 1) inner = i % 2 === 0 ? `author { articles { ${inner} } }` : `tags { articles { ${inner} } }`;
+  for (let i = 0; i < depth; i += 1)
+    inner = i % 2 === 0 ? `author { articles { ${inner} } }` : `tags { articles { ${inner} } }`;
   return `{ articles { ${inner} } }`;
 };
 for (const depth of [6, 8, 12, 20, 50]) {
-  add({ category: 'graphql-depth', method: 'POST', path: '/graphql', headers: JSON_HEADERS, body: JSON.stringify({ query: deepQuery(depth) }) });
+  add({
+    category: 'graphql-depth',
+    method: 'POST',
+    path: '/graphql',
+    headers: JSON_HEADERS,
+    body: JSON.stringify({ query: deepQuery(depth) }),
+  });
 }
 for (const count of [101, 500, 2000]) {
   const aliases = Array.from({ length: count }, (_, i) => `a${i}: articles { title }`).join(' ');
-  add({ category: 'graphql-alias-bomb', method: 'POST', path: '/graphql', headers: JSON_HEADERS, body: JSON.stringify({ query: `{ ${aliases} }` }) });
+  add({
+    category: 'graphql-alias-bomb',
+    method: 'POST',
+    path: '/graphql',
+    headers: JSON_HEADERS,
+    body: JSON.stringify({ query: `{ ${aliases} }` }),
+  });
   const fields = Array.from({ length: count }, (_, i) => `t${i}: title`).join(' ');
-  add({ category: 'graphql-alias-bomb', method: 'POST', path: '/graphql', headers: JSON_HEADERS, body: JSON.stringify({ query: `{ articles { ${fields} } }` }) });
+  add({
+    category: 'graphql-alias-bomb',
+    method: 'POST',
+    path: '/graphql',
+    headers: JSON_HEADERS,
+    body: JSON.stringify({ query: `{ articles { ${fields} } }` }),
+  });
 }
 add({
   category: 'graphql-alias-bomb',
@@ -272,7 +388,13 @@ add({
 });
 for (const size of [2, 10, 100]) {
   const batch = Array.from({ length: size }, () => ({ query: '{ articles { title } }' }));
-  add({ category: 'graphql-batch', method: 'POST', path: '/graphql', headers: JSON_HEADERS, body: JSON.stringify(batch) });
+  add({
+    category: 'graphql-batch',
+    method: 'POST',
+    path: '/graphql',
+    headers: JSON_HEADERS,
+    body: JSON.stringify(batch),
+  });
 }
 const FRAGMENT_CYCLES = [
   'query { articles { ...A } } fragment A on Article { ...B } fragment B on Article { ...A }',
@@ -293,24 +415,74 @@ const FRAGMENT_CYCLES = [
   '{ me { email } }',
 ];
 for (const query of FRAGMENT_CYCLES) {
-  add({ category: 'graphql-invalid', method: 'POST', path: '/graphql', headers: JSON_HEADERS, body: JSON.stringify({ query }) });
+  add({
+    category: 'graphql-invalid',
+    method: 'POST',
+    path: '/graphql',
+    headers: JSON_HEADERS,
+    body: JSON.stringify({ query }),
+  });
 }
-add({ category: 'graphql-invalid', method: 'GET', path: `/graphql?query=${enc('mutation { deleteArticle(documentId: "x") { documentId } }')}` });
+add({
+  category: 'graphql-invalid',
+  method: 'GET',
+  path: `/graphql?query=${enc('mutation { deleteArticle(documentId: "x") { documentId } }')}`,
+});
 add({ category: 'graphql-invalid', method: 'GET', path: `/graphql?query=${enc('{ articles { title')}` });
-add({ category: 'graphql-invalid', method: 'POST', path: '/graphql', headers: { 'content-type': 'text/plain' }, body: '{ articles { title } }' });
-add({ category: 'graphql-invalid', method: 'POST', path: '/graphql', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'query=%7B%20articles%20%7B%20title%20%7D%20%7D' });
+add({
+  category: 'graphql-invalid',
+  method: 'POST',
+  path: '/graphql',
+  headers: { 'content-type': 'text/plain' },
+  body: '{ articles { title } }',
+});
+add({
+  category: 'graphql-invalid',
+  method: 'POST',
+  path: '/graphql',
+  headers: { 'content-type': 'application/x-www-form-urlencoded' },
+  body: 'query=%7B%20articles%20%7B%20title%20%7D%20%7D',
+});
 
 // 10. Invalid UTF-8 and bad percent-encoding.
-const BAD_ENCODING = ['%', '%zz', '%E0%A4%A', '%FF%FE', '%C0%AF', '%ED%A0%80', '%F8%88%80%80%80', '%c3%28', '%e2%82%28'];
+const BAD_ENCODING = [
+  '%',
+  '%zz',
+  '%E0%A4%A',
+  '%FF%FE',
+  '%C0%AF',
+  '%ED%A0%80',
+  '%F8%88%80%80%80',
+  '%c3%28',
+  '%e2%82%28',
+];
 for (const bad of BAD_ENCODING) {
   add({ category: 'bad-encoding', method: 'GET', path: `/api/articles?filters[title][$eq]=${bad}` });
   add({ category: 'bad-encoding', method: 'GET', path: `/api/articles/slug/${bad}` });
   add({ category: 'bad-encoding', method: 'GET', path: `/api/tags?locale=${bad}` });
   add({ category: 'bad-encoding', method: 'GET', path: `/uploads/${bad}.png` });
 }
-add({ category: 'bad-encoding', method: 'POST', path: '/graphql', headers: JSON_HEADERS, body: Buffer.from([0x7b, 0x22, 0x71, 0x22, 0x3a, 0x22, 0xff, 0xfe, 0x22, 0x7d]) });
-add({ category: 'bad-encoding', method: 'POST', path: '/admin/login', headers: JSON_HEADERS, body: Buffer.from([0x7b, 0x22, 0x65, 0xc3, 0x28, 0x22, 0x3a, 0x31, 0x7d]) });
-add({ category: 'bad-encoding', method: 'POST', path: '/api/articles', headers: { 'content-type': 'application/json; charset=utf-7' }, body: '{"data":{}}' });
+add({
+  category: 'bad-encoding',
+  method: 'POST',
+  path: '/graphql',
+  headers: JSON_HEADERS,
+  body: Buffer.from([0x7b, 0x22, 0x71, 0x22, 0x3a, 0x22, 0xff, 0xfe, 0x22, 0x7d]),
+});
+add({
+  category: 'bad-encoding',
+  method: 'POST',
+  path: '/admin/login',
+  headers: JSON_HEADERS,
+  body: Buffer.from([0x7b, 0x22, 0x65, 0xc3, 0x28, 0x22, 0x3a, 0x31, 0x7d]),
+});
+add({
+  category: 'bad-encoding',
+  method: 'POST',
+  path: '/api/articles',
+  headers: { 'content-type': 'application/json; charset=utf-7' },
+  body: '{"data":{}}',
+});
 
 // 11. Path traversal under /uploads (and around it).
 const TRAVERSAL = [
@@ -338,20 +510,43 @@ const TRAVERSAL = [
 for (const path of TRAVERSAL) add({ category: 'path-traversal', method: 'GET', path });
 
 // 12. Oversized headers (Node refuses them before Koa sees the request).
-add({ category: 'oversized-header', method: 'GET', path: '/api/articles', headers: { 'x-filler': 'a'.repeat(20 * 1024) } });
-add({ category: 'oversized-header', method: 'GET', path: '/graphql', headers: { cookie: `c=${'b'.repeat(64 * 1024)}` } });
+add({
+  category: 'oversized-header',
+  method: 'GET',
+  path: '/api/articles',
+  headers: { 'x-filler': 'a'.repeat(20 * 1024) },
+});
+add({
+  category: 'oversized-header',
+  method: 'GET',
+  path: '/graphql',
+  headers: { cookie: `c=${'b'.repeat(64 * 1024)}` },
+});
 add({
   category: 'oversized-header',
   method: 'POST',
   path: '/admin/login',
-  headers: { ...JSON_HEADERS, ...Object.fromEntries(Array.from({ length: 200 }, (_, i) => [`x-h${i}`, 'c'.repeat(100)])) },
+  headers: {
+    ...JSON_HEADERS,
+    ...Object.fromEntries(Array.from({ length: 200 }, (_, i) => [`x-h${i}`, 'c'.repeat(100)])),
+  },
   body: '{}',
 });
 add({ category: 'oversized-header', method: 'GET', path: `/api/articles?${'q'.repeat(20 * 1024)}=1` });
-add({ category: 'oversized-header', method: 'GET', path: '/api/articles', headers: { authorization: `Bearer ${'t'.repeat(30 * 1024)}` } });
+add({
+  category: 'oversized-header',
+  method: 'GET',
+  path: '/api/articles',
+  headers: { authorization: `Bearer ${'t'.repeat(30 * 1024)}` },
+});
 
 // 13. Bad authentication material: an invalid bearer token is a 401; never a 500, never drafts.
-const BAD_BEARER = ['Bearer not-a-token', 'Bearer a.b.c', `Bearer ${'x'.repeat(300)}`, 'Bearer eyJhbGciOiJub25lIn0.eyJpZCI6MX0.'];
+const BAD_BEARER = [
+  'Bearer not-a-token',
+  'Bearer a.b.c',
+  `Bearer ${'x'.repeat(300)}`,
+  'Bearer eyJhbGciOiJub25lIn0.eyJpZCI6MX0.',
+];
 for (const authorization of BAD_BEARER) {
   add({ category: 'bad-auth', method: 'GET', path: '/api/articles?status=draft', headers: { authorization } });
   add({
@@ -364,7 +559,13 @@ for (const authorization of BAD_BEARER) {
 }
 // No bearer token at all (an empty one, another scheme): Strapi serves the Public role.
 for (const authorization of ['Bearer ', 'Basic YWRtaW46YWRtaW4=', 'Token abc']) {
-  add({ category: 'bad-auth', method: 'GET', path: '/api/articles?status=draft', headers: { authorization }, expect: 'anonymous' });
+  add({
+    category: 'bad-auth',
+    method: 'GET',
+    path: '/api/articles?status=draft',
+    headers: { authorization },
+    expect: 'anonymous',
+  });
 }
 
 // 14. Methods the public API does not allow.
@@ -393,10 +594,19 @@ const METHODS: [string, string][] = [
   ['TRACE', '/api/articles'],
   ['PROPFIND', '/api/articles'],
 ];
-for (const [method, path] of METHODS) add({ category: 'method-not-allowed', method, path, headers: JSON_HEADERS, body: '{"data":{"title":"x"}}' });
+for (const [method, path] of METHODS)
+  add({ category: 'method-not-allowed', method, path, headers: JSON_HEADERS, body: '{"data":{"title":"x"}}' });
 
 // 15. Unknown routes and content types.
-for (const path of ['/api/admin-users', '/api/users-permissions/roles', '/api/upload/files', '/api/i18n/locales/../../admin', '/api/articles/slug/', '/api/nope', '/api/users']) {
+for (const path of [
+  '/api/admin-users',
+  '/api/users-permissions/roles',
+  '/api/upload/files',
+  '/api/i18n/locales/../../admin',
+  '/api/articles/slug/',
+  '/api/nope',
+  '/api/users',
+]) {
   add({ category: 'unknown-route', method: 'GET', path });
 }
 

@@ -21,7 +21,8 @@ let port: number;
 
 const send = (req: HostileRequest): Promise<Answer> =>
   new Promise((resolve, reject) => {
-    const body = req.body === undefined ? undefined : Buffer.isBuffer(req.body) ? req.body : Buffer.from(req.body, 'utf8');
+    const body =
+      req.body === undefined ? undefined : Buffer.isBuffer(req.body) ? req.body : Buffer.from(req.body, 'utf8');
     const outgoing = http.request(
       {
         host: '127.0.0.1',
@@ -34,7 +35,9 @@ const send = (req: HostileRequest): Promise<Answer> =>
       (res) => {
         const chunks: Buffer[] = [];
         res.on('data', (c: Buffer) => chunks.push(c));
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, text: Buffer.concat(chunks).toString('utf8') }));
+        res.on('end', () =>
+          resolve({ status: res.statusCode ?? 0, headers: res.headers, text: Buffer.concat(chunks).toString('utf8') }),
+        );
         res.on('error', reject);
       },
     );
@@ -64,11 +67,13 @@ const problem = (req: HostileRequest, res: Answer): string | undefined => {
   } catch {
     return `status ${res.status}, body is not JSON: ${JSON.stringify(res.text.slice(0, 120))}`;
   }
-  if (!String(res.headers['content-type'] ?? '').includes('json')) return `content-type ${String(res.headers['content-type'])}`;
+  if (!String(res.headers['content-type'] ?? '').includes('json'))
+    return `content-type ${String(res.headers['content-type'])}`;
   if (req.expect === 'harmless') {
     if (res.status !== 200) return `expected 200 with nothing found, got ${res.status}: ${res.text.slice(0, 200)}`;
     const data = (json as { data?: unknown }).data;
-    const values = data && typeof data === 'object' && !Array.isArray(data) ? Object.values(data as object).flat() : data;
+    const values =
+      data && typeof data === 'object' && !Array.isArray(data) ? Object.values(data as object).flat() : data;
     const empty = values === null || (Array.isArray(values) && values.length === 0);
     return empty ? undefined : `a hostile value matched something: ${res.text.slice(0, 200)}`;
   }
@@ -100,9 +105,24 @@ it('holds at least 200 requests that must be refused with a 4xx', () => {
   const refused = HOSTILE_CORPUS.filter((r) => r.expect !== 'harmless');
   expect(refused.length).toBeGreaterThanOrEqual(200);
   const categories = new Set(HOSTILE_CORPUS.map((r) => r.category));
-  for (const c of ['malformed-json', 'wrong-types', 'oversized-body', 'unknown-operator', 'sql-injection-sort', 'operator-injection',
-    'invalid-locale', 'pagination', 'deep-populate', 'graphql-depth', 'graphql-alias-bomb', 'graphql-batch', 'bad-encoding',
-    'path-traversal', 'oversized-header', 'method-not-allowed']) {
+  for (const c of [
+    'malformed-json',
+    'wrong-types',
+    'oversized-body',
+    'unknown-operator',
+    'sql-injection-sort',
+    'operator-injection',
+    'invalid-locale',
+    'pagination',
+    'deep-populate',
+    'graphql-depth',
+    'graphql-alias-bomb',
+    'graphql-batch',
+    'bad-encoding',
+    'path-traversal',
+    'oversized-header',
+    'method-not-allowed',
+  ]) {
     expect(categories).toContain(c);
   }
 });
@@ -119,7 +139,8 @@ it('answers every hostile request with a 4xx JSON error (or, for hostile values,
       continue;
     }
     const wrong = problem(req, res);
-    if (wrong) failures.push(`${req.category} ${req.method} ${req.path.slice(0, 100)} (${req.path.length} chars): ${wrong}`);
+    if (wrong)
+      failures.push(`${req.category} ${req.method} ${req.path.slice(0, 100)} (${req.path.length} chars): ${wrong}`);
   }
   expect(failures).toEqual([]);
 
@@ -136,19 +157,31 @@ it('answers every hostile request with a 4xx JSON error (or, for hostile values,
 /** The guards refuse shapes, not features: the queries a frontend really sends still work. */
 it('still serves legitimate complex queries', async () => {
   const LEGIT: [string, number][] = [
-    ['/api/articles?locale=id&filters[$and][0][title][$containsi]=kim&filters[$and][1][tags][slug][$in][0]=korea-utara', 1],
+    [
+      '/api/articles?locale=id&filters[$and][0][title][$containsi]=kim&filters[$and][1][tags][slug][$in][0]=korea-utara',
+      1,
+    ],
     ['/api/articles?locale=id&filters[$or][0][slug][$eq]=nope&filters[$or][1][author][slug][$eq]=wisnu-cipto', 1],
     ['/api/articles?locale=id&filters[$not][title][$null]=true', 1],
-    ['/api/articles?locale=id&filters[firstPublishedAt][$between][0]=2024-11-01&filters[firstPublishedAt][$between][1]=2024-12-01', 1],
+    [
+      '/api/articles?locale=id&filters[firstPublishedAt][$between][0]=2024-11-01&filters[firstPublishedAt][$between][1]=2024-12-01',
+      1,
+    ],
     ['/api/articles?locale=id&filters[title][$notIn][0]=a&filters[title][$notIn][1]=b', 1],
     ['/api/articles?locale=id&populate[author][populate][avatar][fields][0]=url', 1],
-    ['/api/articles?locale=id&populate[body][on][content.read-also][populate][link][populate][target][fields][0]=slug', 1],
+    [
+      '/api/articles?locale=id&populate[body][on][content.read-also][populate][link][populate][target][fields][0]=slug',
+      1,
+    ],
     ['/api/articles?locale=id&pagination[page]=2&pagination[pageSize]=10', 0],
     ['/api/articles?locale=id&pagination[start]=0&pagination[limit]=5', 1],
     ['/api/articles?locale=id&sort[0]=title:asc&fields[0]=title&fields[1]=slug', 1],
     ['/api/articles?locale=id&fields=title,slug&status=published', 1],
     ['/api/tags?locale=id&filters[name][$startsWithi]=korea&filters[slug][$ne]=x', 1],
-    [`/api/articles?locale=id&filters[title][$eq]=${encodeURIComponent('Kim Jong Un Teken Pakta Baru Korut Bisa Ikut Bantu Rusia Serang Ukraina')}`, 1],
+    [
+      `/api/articles?locale=id&filters[title][$eq]=${encodeURIComponent('Kim Jong Un Teken Pakta Baru Korut Bisa Ikut Bantu Rusia Serang Ukraina')}`,
+      1,
+    ],
   ];
   const wrong: string[] = [];
   for (const [url, count] of LEGIT) {
@@ -164,7 +197,11 @@ it('still serves legitimate complex queries', async () => {
     tags(locale: $l, pagination: { page: 1, pageSize: 10 }) { name }
   }
   fragment Card on Article { title slug author { name } tags { slug } }`;
-  const res = await app.http().post('/graphql').set('content-type', 'application/json; charset=utf-8').send({ query, variables: { l: 'id' } });
+  const res = await app
+    .http()
+    .post('/graphql')
+    .set('content-type', 'application/json; charset=utf-8')
+    .send({ query, variables: { l: 'id' } });
   expect(res.status).toBe(200);
   expect(res.body.errors).toBeUndefined();
   expect(res.body.data.id).toHaveLength(1);
@@ -173,7 +210,11 @@ it('still serves legitimate complex queries', async () => {
 
 /** Bytes that are not HTTP never reach Koa: Node's parser refuses them, and src/bootstrap/client-errors.ts answers in JSON. */
 it('answers unparsable HTTP with a JSON 400 and keeps serving', async () => {
-  for (const garbage of ['GARBAGE\r\n\r\n', 'GET /api/articles HTTP/1.1\r\nHost: x\r\nContent-Length: abc\r\n\r\n', 'GET / HTTP/9.9\r\n\0\r\n\r\n']) {
+  for (const garbage of [
+    'GARBAGE\r\n\r\n',
+    'GET /api/articles HTTP/1.1\r\nHost: x\r\nContent-Length: abc\r\n\r\n',
+    'GET / HTTP/9.9\r\n\0\r\n\r\n',
+  ]) {
     const raw = await new Promise<string>((resolve, reject) => {
       const socket = net.connect(port, '127.0.0.1', () => socket.write(garbage));
       let text = '';

@@ -16,7 +16,12 @@ const PRINCIPALS: Principal[] = ['anonymous', 'user', 'readOnly', 'fullAccess'];
 const WRITERS: Principal[] = ['fullAccess'];
 
 let app: TestApp;
-const auth: Record<Principal, string | undefined> = { anonymous: undefined, user: undefined, readOnly: undefined, fullAccess: undefined };
+const auth: Record<Principal, string | undefined> = {
+  anonymous: undefined,
+  user: undefined,
+  readOnly: undefined,
+  fullAccess: undefined,
+};
 
 const DRAFT_TITLE = 'Draf matriks yang belum terbit';
 const PRIVATE_EMAIL = 'wisnu.private@redaksi.example';
@@ -37,9 +42,15 @@ beforeAll(async () => {
   app = await startStrapi();
   await seedApp(app, undefined, { log: () => undefined });
 
-  const tokens = app.strapi.service('admin::api-token') as { create: (a: Record<string, unknown>) => Promise<{ accessKey: string }> };
-  auth.readOnly = (await tokens.create({ name: 'matrix-read-only', type: 'read-only', lifespan: null, description: '' })).accessKey;
-  auth.fullAccess = (await tokens.create({ name: 'matrix-full-access', type: 'full-access', lifespan: null, description: '' })).accessKey;
+  const tokens = app.strapi.service('admin::api-token') as {
+    create: (a: Record<string, unknown>) => Promise<{ accessKey: string }>;
+  };
+  auth.readOnly = (
+    await tokens.create({ name: 'matrix-read-only', type: 'read-only', lifespan: null, description: '' })
+  ).accessKey;
+  auth.fullAccess = (
+    await tokens.create({ name: 'matrix-full-access', type: 'full-access', lifespan: null, description: '' })
+  ).accessKey;
 
   const registered = await app
     .http()
@@ -49,7 +60,10 @@ beforeAll(async () => {
   auth.user = (registered.body as { jwt: string }).jwt;
 
   const first = async (uid: string) =>
-    (await app.strapi.documents(uid as typeof ARTICLE_UID).findFirst({ locale: 'id', status: 'published' })) as { documentId: string; slug?: string };
+    (await app.strapi.documents(uid as typeof ARTICLE_UID).findFirst({ locale: 'id', status: 'published' })) as {
+      documentId: string;
+      slug?: string;
+    };
   seeded = {
     articles: await first(ARTICLE_UID),
     authors: await first(AUTHOR_UID),
@@ -61,12 +75,25 @@ beforeAll(async () => {
   await app.strapi.db.query(AUTHOR_UID).updateMany({ where: {}, data: { email: PRIVATE_EMAIL } });
   const superAdmin = await app.strapi.db.query('admin::role').findOne({ where: { code: 'strapi-super-admin' } });
   const admin = await app.strapi.db.query('admin::user').create({
-    data: { firstname: 'Editor', lastname: 'Matrix', email: ADMIN_EMAIL, password: 'not-a-real-hash', isActive: true, roles: [superAdmin.id] },
+    data: {
+      firstname: 'Editor',
+      lastname: 'Matrix',
+      email: ADMIN_EMAIL,
+      password: 'not-a-real-hash',
+      isActive: true,
+      roles: [superAdmin.id],
+    },
   });
   await app.strapi.db.query(ARTICLE_UID).updateMany({ where: {}, data: { createdBy: admin.id, updatedBy: admin.id } });
   const draft = (await app.strapi.documents(ARTICLE_UID).create({
     locale: 'id',
-    data: { title: DRAFT_TITLE, excerpt: 'rahasia', coverCaption: 'rahasia', body: [], author: seeded.authors?.documentId } as never,
+    data: {
+      title: DRAFT_TITLE,
+      excerpt: 'rahasia',
+      coverCaption: 'rahasia',
+      body: [],
+      author: seeded.authors?.documentId,
+    } as never,
   })) as { documentId: string; slug: string };
   draftDocumentId = draft.documentId;
   draftSlug = draft.slug;
@@ -120,8 +147,12 @@ describe('REST: writes need a full-access API token', () => {
       outcome[`${who} create`] = created.status;
       expected[`${who} create`] = allowed ? 201 : 403;
       // Non-writers aim at the seeded entry; the writer at what it just created.
-      const target = allowed ? (created.body as { data: { documentId: string } }).data.documentId : seeded[type]?.documentId;
-      const updated = await withAuth(app.http().put(`/api/${type}/${target}?locale=id`), who).send({ data: BODIES[type] });
+      const target = allowed
+        ? (created.body as { data: { documentId: string } }).data.documentId
+        : seeded[type]?.documentId;
+      const updated = await withAuth(app.http().put(`/api/${type}/${target}?locale=id`), who).send({
+        data: BODIES[type],
+      });
       outcome[`${who} update`] = updated.status;
       expected[`${who} update`] = allowed ? 200 : 403;
       const deleted = await withAuth(app.http().delete(`/api/${type}/${target}?locale=id`), who);
@@ -138,8 +169,13 @@ describe('REST: writes need a full-access API token', () => {
     const before = (await get('anonymous', '/api/site-setting?locale=id')).body as { data: { siteName: string } };
     const outcome: Record<string, number> = {};
     for (const who of PRINCIPALS) {
-      outcome[`${who} update`] = (await withAuth(app.http().put('/api/site-setting?locale=id'), who).send({ data: { siteName: before.data.siteName } })).status;
-      if (who !== 'fullAccess') outcome[`${who} delete`] = (await withAuth(app.http().delete('/api/site-setting?locale=id'), who)).status;
+      outcome[`${who} update`] = (
+        await withAuth(app.http().put('/api/site-setting?locale=id'), who).send({
+          data: { siteName: before.data.siteName },
+        })
+      ).status;
+      if (who !== 'fullAccess')
+        outcome[`${who} delete`] = (await withAuth(app.http().delete('/api/site-setting?locale=id'), who)).status;
     }
     expect(outcome).toEqual({
       'anonymous update': 403,
@@ -156,8 +192,14 @@ describe('REST: writes need a full-access API token', () => {
 describe('GraphQL: the same policy', () => {
   const QUERIES = (): Record<string, [string, Record<string, unknown>]> => ({
     articles: ['{ articles(locale: "id") { documentId } }', {}],
-    article: ['query($d: ID!) { article(documentId: $d, locale: "id") { documentId } }', { d: seeded.articles?.documentId }],
-    articleBySlug: ['query($s: String!) { articleBySlug(slug: $s, locale: "id") { documentId } }', { s: seeded.articles?.slug }],
+    article: [
+      'query($d: ID!) { article(documentId: $d, locale: "id") { documentId } }',
+      { d: seeded.articles?.documentId },
+    ],
+    articleBySlug: [
+      'query($s: String!) { articleBySlug(slug: $s, locale: "id") { documentId } }',
+      { s: seeded.articles?.slug },
+    ],
     authors: ['{ authors(locale: "id") { documentId } }', {}],
     tags: ['{ tags(locale: "id") { documentId } }', {}],
     relatedLinks: ['{ relatedLinks(locale: "id") { documentId } }', {}],
@@ -169,21 +211,48 @@ describe('GraphQL: the same policy', () => {
     for (const [name, [query, variables]] of Object.entries(QUERIES())) {
       const res = await gql(who, query, variables);
       const value = (res.body as { data?: Record<string, unknown> }).data?.[name];
-      got[name] = res.status === 200 && value && (!Array.isArray(value) || value.length > 0) ? 'ok' : `${res.status} ${JSON.stringify(res.body).slice(0, 120)}`;
+      got[name] =
+        res.status === 200 && value && (!Array.isArray(value) || value.length > 0)
+          ? 'ok'
+          : `${res.status} ${JSON.stringify(res.body).slice(0, 120)}`;
     }
     expect(got).toEqual(Object.fromEntries(Object.keys(QUERIES()).map((k) => [k, 'ok'])));
   });
 
   it.each(PRINCIPALS)('%s: mutations only with a full-access token', async (who) => {
     const allowed = WRITERS.includes(who);
-    const created = await gql(who, 'mutation { createTag(data: { name: "GraphQL Matriks" }, locale: "id") { documentId } }');
+    const created = await gql(
+      who,
+      'mutation { createTag(data: { name: "GraphQL Matriks" }, locale: "id") { documentId } }',
+    );
     const id = (created.body as { data?: { createTag?: { documentId: string } } }).data?.createTag?.documentId;
     const target = allowed ? id : seeded.tags?.documentId;
-    const updated = await gql(who, 'mutation($d: ID!) { updateTag(documentId: $d, data: { description: "x" }, locale: "id") { documentId } }', { d: target });
-    const deleted = await gql(who, 'mutation($d: ID!) { deleteTag(documentId: $d, locale: "id") { documentId } }', { d: target });
-    const settings = await gql(who, 'mutation { updateSiteSetting(data: { publisherName: "MerahPutih" }, locale: "id") { siteName } }');
-    const outcome = [created, updated, deleted, settings].map((r) => [r.status, (r.body as { errors?: { extensions?: { code?: string } }[] }).errors?.[0]?.extensions?.code ?? null]);
-    expect(outcome).toEqual(allowed ? [[200, null], [200, null], [200, null], [200, null]] : Array(4).fill([403, 'FORBIDDEN']));
+    const updated = await gql(
+      who,
+      'mutation($d: ID!) { updateTag(documentId: $d, data: { description: "x" }, locale: "id") { documentId } }',
+      { d: target },
+    );
+    const deleted = await gql(who, 'mutation($d: ID!) { deleteTag(documentId: $d, locale: "id") { documentId } }', {
+      d: target,
+    });
+    const settings = await gql(
+      who,
+      'mutation { updateSiteSetting(data: { publisherName: "MerahPutih" }, locale: "id") { siteName } }',
+    );
+    const outcome = [created, updated, deleted, settings].map((r) => [
+      r.status,
+      (r.body as { errors?: { extensions?: { code?: string } }[] }).errors?.[0]?.extensions?.code ?? null,
+    ]);
+    expect(outcome).toEqual(
+      allowed
+        ? [
+            [200, null],
+            [200, null],
+            [200, null],
+            [200, null],
+          ]
+        : Array(4).fill([403, 'FORBIDDEN']),
+    );
     expect((await get('anonymous', `/api/tags/${seeded.tags?.documentId}?locale=id`)).status).toBe(200);
   });
 });
@@ -196,7 +265,9 @@ describe('drafts and private fields never leak', () => {
   const leaks = (res: { text: string; body: unknown }): string[] => {
     const body = res.body as { error?: unknown; data?: unknown } | undefined;
     const text = body && typeof body === 'object' && 'error' in body ? JSON.stringify(body.data ?? null) : res.text;
-    return [DRAFT_TITLE, draftSlug, PRIVATE_EMAIL, ADMIN_EMAIL, 'not-a-real-hash', 'pembaca@example.com'].filter((s) => s && text.includes(s));
+    return [DRAFT_TITLE, draftSlug, PRIVATE_EMAIL, ADMIN_EMAIL, 'not-a-real-hash', 'pembaca@example.com'].filter(
+      (s) => s && text.includes(s),
+    );
   };
 
   const READER_PROBES = (): string[] => [
@@ -309,17 +380,47 @@ describe('drafts and private fields never leak', () => {
    * value and for a false one are identical (both refused, or both the same list).
    */
   const ORACLES = (): [string, string][] => [
-    [`/api/articles?locale=id&filters[author][email][$eq]=${PRIVATE_EMAIL}`, '/api/articles?locale=id&filters[author][email][$eq]=nobody@example.com'],
-    ['/api/articles?locale=id&filters[author][email][$startsWith]=wisnu', '/api/articles?locale=id&filters[author][email][$startsWith]=zzzz'],
-    ['/api/authors?locale=id&filters[email][$containsi]=redaksi', '/api/authors?locale=id&filters[email][$containsi]=qqqq'],
-    [`/api/articles?locale=id&filters[createdBy][email][$eq]=${ADMIN_EMAIL}`, '/api/articles?locale=id&filters[createdBy][email][$eq]=nobody@example.com'],
-    ['/api/articles?locale=id&filters[createdBy][password][$startsWith]=not', '/api/articles?locale=id&filters[createdBy][password][$startsWith]=zzz'],
-    ['/api/articles?locale=id&filters[updatedBy][firstname][$eq]=Editor', '/api/articles?locale=id&filters[updatedBy][firstname][$eq]=Nobody'],
-    ['/api/articles?locale=id&filters[$or][0][author][email][$eq]=' + PRIVATE_EMAIL, '/api/articles?locale=id&filters[$or][0][author][email][$eq]=x@y.z'],
+    [
+      `/api/articles?locale=id&filters[author][email][$eq]=${PRIVATE_EMAIL}`,
+      '/api/articles?locale=id&filters[author][email][$eq]=nobody@example.com',
+    ],
+    [
+      '/api/articles?locale=id&filters[author][email][$startsWith]=wisnu',
+      '/api/articles?locale=id&filters[author][email][$startsWith]=zzzz',
+    ],
+    [
+      '/api/authors?locale=id&filters[email][$containsi]=redaksi',
+      '/api/authors?locale=id&filters[email][$containsi]=qqqq',
+    ],
+    [
+      `/api/articles?locale=id&filters[createdBy][email][$eq]=${ADMIN_EMAIL}`,
+      '/api/articles?locale=id&filters[createdBy][email][$eq]=nobody@example.com',
+    ],
+    [
+      '/api/articles?locale=id&filters[createdBy][password][$startsWith]=not',
+      '/api/articles?locale=id&filters[createdBy][password][$startsWith]=zzz',
+    ],
+    [
+      '/api/articles?locale=id&filters[updatedBy][firstname][$eq]=Editor',
+      '/api/articles?locale=id&filters[updatedBy][firstname][$eq]=Nobody',
+    ],
+    [
+      '/api/articles?locale=id&filters[$or][0][author][email][$eq]=' + PRIVATE_EMAIL,
+      '/api/articles?locale=id&filters[$or][0][author][email][$eq]=x@y.z',
+    ],
     ['/api/articles?locale=id&sort=author.email:asc', '/api/articles?locale=id&sort=author.email:desc'],
-    ['/api/authors?locale=id&filters[articles][publishedAt][$null]=true', '/api/authors?locale=id&filters[articles][slug][$eq]=tidak-ada'],
-    [`/api/authors?locale=id&status=draft&filters[articles][slug][$eq]=${draftSlug}`, '/api/authors?locale=id&status=draft&filters[articles][slug][$eq]=tidak-ada'],
-    [`/api/authors?locale=id&filters[articles][title][$eq]=${DRAFT_TITLE}`, '/api/authors?locale=id&filters[articles][title][$eq]=Tidak ada'],
+    [
+      '/api/authors?locale=id&filters[articles][publishedAt][$null]=true',
+      '/api/authors?locale=id&filters[articles][slug][$eq]=tidak-ada',
+    ],
+    [
+      `/api/authors?locale=id&status=draft&filters[articles][slug][$eq]=${draftSlug}`,
+      '/api/authors?locale=id&status=draft&filters[articles][slug][$eq]=tidak-ada',
+    ],
+    [
+      `/api/authors?locale=id&filters[articles][title][$eq]=${DRAFT_TITLE}`,
+      '/api/authors?locale=id&filters[articles][title][$eq]=Tidak ada',
+    ],
   ];
 
   it.each(PRINCIPALS)('%s: filters on private fields and drafts give no signal', async (who) => {
@@ -332,13 +433,17 @@ describe('drafts and private fields never leak', () => {
       if (/email|password|createdBy|updatedBy/.test(hit)) expect([hit, a.status]).toEqual([hit, 400]);
       const strip = (text: string) => text.replace(/"(createdAt|updatedAt|publishedAt)":"[^"]*"/g, '');
       const sameAnswer = a.status === b.status && strip(a.text) === strip(b.text);
-      if (!sameAnswer) differing.push(`${hit} → ${a.status} ${a.text.slice(0, 80)} / ${b.status} ${b.text.slice(0, 80)}`);
+      if (!sameAnswer)
+        differing.push(`${hit} → ${a.status} ${a.text.slice(0, 80)} / ${b.status} ${b.text.slice(0, 80)}`);
     }
     expect(differing).toEqual([]);
   });
 
   it.each(PRINCIPALS)('%s: GraphQL filters on private fields are refused', async (who) => {
-    for (const filter of [`{ author: { email: { eq: "${PRIVATE_EMAIL}" } } }`, `{ createdBy: { email: { eq: "${ADMIN_EMAIL}" } } }`]) {
+    for (const filter of [
+      `{ author: { email: { eq: "${PRIVATE_EMAIL}" } } }`,
+      `{ createdBy: { email: { eq: "${ADMIN_EMAIL}" } } }`,
+    ]) {
       const res = await gql(who, `{ articles(locale: "id", filters: ${filter}) { title } }`);
       expect(res.status).toBe(400);
     }

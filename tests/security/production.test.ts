@@ -11,16 +11,33 @@ import { ROOT, startStrapi, type TestApp } from '../helpers/strapi';
  * CORS headers only to the allowed origins and strict security headers.
  */
 
-const SECRETS = ['APP_KEYS', 'API_TOKEN_SALT', 'ADMIN_JWT_SECRET', 'TRANSFER_TOKEN_SALT', 'JWT_SECRET', 'ENCRYPTION_KEY'] as const;
+// eslint-disable-next-line @typescript-eslint/no-unused-vars -- only its element type is used: the names a test may drop
+const SECRETS = [
+  'APP_KEYS',
+  'API_TOKEN_SALT',
+  'ADMIN_JWT_SECRET',
+  'TRANSFER_TOKEN_SALT',
+  'JWT_SECRET',
+  'ENCRYPTION_KEY',
+] as const;
 type SecretName = (typeof SECRETS)[number];
 
 const goodSecrets = (): Record<SecretName, string> => {
   const r = () => randomBytes(24).toString('base64');
-  return { APP_KEYS: `${r()},${r()}`, API_TOKEN_SALT: r(), ADMIN_JWT_SECRET: r(), TRANSFER_TOKEN_SALT: r(), JWT_SECRET: r(), ENCRYPTION_KEY: r() };
+  return {
+    APP_KEYS: `${r()},${r()}`,
+    API_TOKEN_SALT: r(),
+    ADMIN_JWT_SECRET: r(),
+    TRANSFER_TOKEN_SALT: r(),
+    JWT_SECRET: r(),
+    ENCRYPTION_KEY: r(),
+  };
 };
 
 /** Runs the real `strapi start` in production mode; resolves with its exit code and output. */
-const startInProduction = (secrets: Partial<Record<SecretName, string>>): Promise<{ code: number | null; output: string }> => {
+const startInProduction = (
+  secrets: Partial<Record<SecretName, string>>,
+): Promise<{ code: number | null; output: string }> => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'newsroom-prod-'));
   const emptyEnvFile = path.join(dir, 'empty.env');
   fs.writeFileSync(emptyEnvFile, '');
@@ -39,7 +56,10 @@ const startInProduction = (secrets: Partial<Record<SecretName, string>>): Promis
     ...secrets,
   };
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, [path.join(ROOT, 'node_modules/@strapi/strapi/bin/strapi.js'), 'start'], { cwd: ROOT, env });
+    const child = spawn(process.execPath, [path.join(ROOT, 'node_modules/@strapi/strapi/bin/strapi.js'), 'start'], {
+      cwd: ROOT,
+      env,
+    });
     let output = '';
     child.stdout.on('data', (c: Buffer) => (output += c.toString()));
     child.stderr.on('data', (c: Buffer) => (output += c.toString()));
@@ -58,12 +78,37 @@ describe('refusing to start in production', () => {
     ['a missing APP_KEYS', 'APP_KEYS', undefined, /Missing secret APP_KEYS/],
     ['a missing JWT_SECRET', 'JWT_SECRET', undefined, /Missing secret JWT_SECRET/],
     ['an empty ENCRYPTION_KEY', 'ENCRYPTION_KEY', '', /Missing secret ENCRYPTION_KEY/],
-    ["Strapi's template APP_KEYS", 'APP_KEYS', 'toBeModified1,toBeModified2', /Secret APP_KEYS still holds a placeholder/],
-    ['tobemodified as API_TOKEN_SALT', 'API_TOKEN_SALT', 'tobemodified', /Secret API_TOKEN_SALT still holds a placeholder/],
-    ['changeme as ADMIN_JWT_SECRET', 'ADMIN_JWT_SECRET', 'changeme', /Secret ADMIN_JWT_SECRET still holds a placeholder/],
-    ['a placeholder TRANSFER_TOKEN_SALT', 'TRANSFER_TOKEN_SALT', 'TOBEMODIFIED', /Secret TRANSFER_TOKEN_SALT still holds a placeholder/],
+    [
+      "Strapi's template APP_KEYS",
+      'APP_KEYS',
+      'toBeModified1,toBeModified2',
+      /Secret APP_KEYS still holds a placeholder/,
+    ],
+    [
+      'tobemodified as API_TOKEN_SALT',
+      'API_TOKEN_SALT',
+      'tobemodified',
+      /Secret API_TOKEN_SALT still holds a placeholder/,
+    ],
+    [
+      'changeme as ADMIN_JWT_SECRET',
+      'ADMIN_JWT_SECRET',
+      'changeme',
+      /Secret ADMIN_JWT_SECRET still holds a placeholder/,
+    ],
+    [
+      'a placeholder TRANSFER_TOKEN_SALT',
+      'TRANSFER_TOKEN_SALT',
+      'TOBEMODIFIED',
+      /Secret TRANSFER_TOKEN_SALT still holds a placeholder/,
+    ],
     ['a short JWT_SECRET', 'JWT_SECRET', 'short-secret', /Secret JWT_SECRET is shorter than 16 characters/],
-    ['one short APP_KEYS part', 'APP_KEYS', `${randomBytes(24).toString('base64')},abc123`, /Secret APP_KEYS is shorter than 16/],
+    [
+      'one short APP_KEYS part',
+      'APP_KEYS',
+      `${randomBytes(24).toString('base64')},abc123`,
+      /Secret APP_KEYS is shorter than 16/,
+    ],
   ];
 
   it('names the secret and exits non-zero, for every case', async () => {
@@ -73,7 +118,12 @@ describe('refusing to start in production', () => {
         if (value === undefined) delete secrets[key];
         else secrets[key] = value;
         const { code, output } = await startInProduction(secrets);
-        return { label, exitedNonZero: code !== 0 && code !== null, named: message.test(output), output: message.test(output) ? '' : output.slice(0, 400) };
+        return {
+          label,
+          exitedNonZero: code !== 0 && code !== null,
+          named: message.test(output),
+          output: message.test(output) ? '' : output.slice(0, 400),
+        };
       }),
     );
     expect(results).toEqual(CASES.map(([label]) => ({ label, exitedNonZero: true, named: true, output: '' })));
@@ -98,9 +148,14 @@ describe('a production app', () => {
     if (!fs.existsSync(ADMIN_INDEX)) {
       standIn = !fs.existsSync(ADMIN_BUILD);
       fs.mkdirSync(ADMIN_BUILD, { recursive: true });
-      fs.writeFileSync(ADMIN_INDEX, '<!doctype html><html><head><title>Strapi Admin</title></head><body><div id="strapi"></div></body></html>');
+      fs.writeFileSync(
+        ADMIN_INDEX,
+        '<!doctype html><html><head><title>Strapi Admin</title></head><body><div id="strapi"></div></body></html>',
+      );
     }
-    app = await startStrapi({ env: { NODE_ENV: 'production', CORS_ORIGINS: `${ALLOWED}, https://m.merahputih.com`, ...goodSecrets() } });
+    app = await startStrapi({
+      env: { NODE_ENV: 'production', CORS_ORIGINS: `${ALLOWED}, https://m.merahputih.com`, ...goodSecrets() },
+    });
   });
 
   afterAll(async () => {
@@ -126,7 +181,11 @@ describe('a production app', () => {
       .set('Access-Control-Request-Headers', 'content-type');
     expect(preflight.status).toBe(204);
     expect(preflight.headers['access-control-allow-origin']).toBe(ALLOWED);
-    const refused = await app.http().options('/api/articles').set('Origin', 'https://evil.example').set('Access-Control-Request-Method', 'GET');
+    const refused = await app
+      .http()
+      .options('/api/articles')
+      .set('Origin', 'https://evil.example')
+      .set('Access-Control-Request-Method', 'GET');
     expect(refused.headers['access-control-allow-origin']).toBeUndefined();
   });
 
@@ -171,7 +230,10 @@ describe('a production app', () => {
     expect(init.status).toBe(200);
     assertStrictHeaders(init.headers as Record<string, string>);
     // The admin login answers (a wrong password is a 400 JSON error, not a CSP or CORS refusal).
-    const login = await app.http().post('/admin/login').send({ email: 'nobody@example.com', password: 'Wrong-password-1' });
+    const login = await app
+      .http()
+      .post('/admin/login')
+      .send({ email: 'nobody@example.com', password: 'Wrong-password-1' });
     expect(login.status).toBe(400);
     expect(login.body.error.message).toMatch(/Invalid credentials/);
   });

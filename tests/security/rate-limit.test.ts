@@ -12,7 +12,13 @@ const POINTS = 5;
 
 beforeAll(async () => {
   app = await startStrapi({
-    env: { RATE_LIMIT_ENABLED: 'true', RATE_LIMIT_POINTS: String(POINTS), RATE_LIMIT_DURATION: '60', IS_PROXIED: 'true', REDIS_URL: 'redis://127.0.0.1:9' },
+    env: {
+      RATE_LIMIT_ENABLED: 'true',
+      RATE_LIMIT_POINTS: String(POINTS),
+      RATE_LIMIT_DURATION: '60',
+      IS_PROXIED: 'true',
+      REDIS_URL: 'redis://127.0.0.1:9',
+    },
   });
 });
 
@@ -36,7 +42,12 @@ it('answers 429 with Retry-After and a JSON error past the budget, on REST, Grap
   }
   expect(remaining).toEqual(['4', '3', '2', '1', '0']);
 
-  for (const res of [await client.get('/api/articles?locale=id'), await client.gql(), await client.get('/feeds/id.xml'), await client.get('/sitemap.xml')]) {
+  for (const res of [
+    await client.get('/api/articles?locale=id'),
+    await client.gql(),
+    await client.get('/feeds/id.xml'),
+    await client.get('/sitemap.xml'),
+  ]) {
     expect(res.status).toBe(429);
     const retryAfter = Number(res.headers['retry-after']);
     expect(Number.isInteger(retryAfter)).toBe(true);

@@ -39,7 +39,11 @@ describe('public query checks', () => {
 
   it('adds the default sort only when the client gives none', () => {
     const limits = { maxLimit: 100 };
-    expect(withPublicDefaults({}, { populate: {}, sort: ['firstPublishedAt:desc'], limits }).sort).toEqual(['firstPublishedAt:desc']);
-    expect(withPublicDefaults({ sort: 'title:asc' }, { populate: {}, sort: ['firstPublishedAt:desc'], limits }).sort).toBe('title:asc');
+    expect(withPublicDefaults({}, { populate: {}, sort: ['firstPublishedAt:desc'], limits }).sort).toEqual([
+      'firstPublishedAt:desc',
+    ]);
+    expect(
+      withPublicDefaults({ sort: 'title:asc' }, { populate: {}, sort: ['firstPublishedAt:desc'], limits }).sort,
+    ).toBe('title:asc');
   });
 });

@@ -62,7 +62,12 @@ describe('blocks', () => {
   });
 
   it('rounds reading time up at 200 words a minute, 0 without text', () => {
-    const para = (n: number) => [{ __component: 'content.rich-text', body: [{ type: 'paragraph', children: [{ type: 'text', text: Array(n).fill('w').join(' ') }] }] }];
+    const para = (n: number) => [
+      {
+        __component: 'content.rich-text',
+        body: [{ type: 'paragraph', children: [{ type: 'text', text: Array(n).fill('w').join(' ') }] }],
+      },
+    ];
     expect(readingTimeMinutes('', [])).toBe(0);
     expect(readingTimeMinutes('satu', [])).toBe(1);
     expect(readingTimeMinutes('', para(200))).toBe(1);
@@ -79,6 +84,11 @@ describe('compareCandidates', () => {
       { documentId: 'd', sharedTags: 1, firstPublishedAt: '2024-01-03T00:00:00Z' },
     ];
     expect([...items].sort(compareCandidates).map((i) => i.documentId)).toEqual(['c', 'd', 'a', 'b']);
-    expect([...items].reverse().sort(compareCandidates).map((i) => i.documentId)).toEqual(['c', 'd', 'a', 'b']);
+    expect(
+      [...items]
+        .reverse()
+        .sort(compareCandidates)
+        .map((i) => i.documentId),
+    ).toEqual(['c', 'd', 'a', 'b']);
   });
 });

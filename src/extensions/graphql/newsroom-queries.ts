@@ -1,7 +1,12 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { ARTICLE_UID, AUTHOR_UID, TAG_UID } from '../../lib/uids';
-import { assertKnownLocale, assertPageAndOffset, assertPageSizeWithinLimit, DEFAULT_ARTICLE_SORT } from '../../api-contract/public-query';
+import {
+  assertKnownLocale,
+  assertPageAndOffset,
+  assertPageSizeWithinLimit,
+  DEFAULT_ARTICLE_SORT,
+} from '../../api-contract/public-query';
 
 /**
  * GraphQL side of the frontend contract:

@@ -71,7 +71,11 @@ export const startCms = async (): Promise<Cms> => {
   }
   run('seed', [path.join(ROOT, 'dist', 'scripts', 'seed.js')], env);
 
-  const child: ChildProcess = spawn(process.execPath, [STRAPI_BIN, 'start'], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child: ChildProcess = spawn(process.execPath, [STRAPI_BIN, 'start'], {
+    cwd: ROOT,
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let output = '';
   child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
   child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));

@@ -29,7 +29,9 @@ export default factories.createCoreController(ARTICLE_UID, ({ strapi }) => ({
     const list = (await super.find(ctx)) as { data?: unknown[] } | undefined;
     const entity = list?.data?.[0];
     if (!entity) {
-      throw new errors.NotFoundError(`No published article with slug "${slug}" in locale "${String(query.locale ?? DEFAULT_LOCALE)}"`);
+      throw new errors.NotFoundError(
+        `No published article with slug "${slug}" in locale "${String(query.locale ?? DEFAULT_LOCALE)}"`,
+      );
     }
     return { data: entity, meta: {} };
   },

@@ -17,7 +17,13 @@ export const CONTENT_TYPES = {
 } as const;
 
 /** Strapi's error body shape, so clients handle these like any other API error. */
-const fail = (ctx: Context, status: 400 | 404, name: string, message: string, details: Record<string, unknown> = {}): void => {
+const fail = (
+  ctx: Context,
+  status: 400 | 404,
+  name: string,
+  message: string,
+  details: Record<string, unknown> = {},
+): void => {
   ctx.status = status;
   ctx.type = 'application/json';
   ctx.body = { data: null, error: { status, name, message, details } };
@@ -81,11 +87,14 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     const raw = query(ctx, 'limit');
     const limit = raw === undefined ? RELATED_DEFAULT_LIMIT : Number(raw);
     if (!Number.isInteger(limit) || limit < 1 || limit > RELATED_MAX_LIMIT) {
-      return fail(ctx, 400, 'ValidationError', `limit must be a whole number from 1 to ${RELATED_MAX_LIMIT}`, { limit: raw });
+      return fail(ctx, 400, 'ValidationError', `limit must be a whole number from 1 to ${RELATED_MAX_LIMIT}`, {
+        limit: raw,
+      });
     }
     const { slug } = ctx.params as { slug: string };
     const items = await relatedArticles(strapi, { slug, locale }, limit);
-    if (!items) return fail(ctx, 404, 'NotFoundError', `No published article with slug "${slug}" in locale "${locale}"`);
+    if (!items)
+      return fail(ctx, 404, 'NotFoundError', `No published article with slug "${slug}" in locale "${locale}"`);
     ctx.body = { data: items, meta: { locale, limit } };
   },
 
@@ -100,7 +109,12 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     const { file } = ctx.params as { file: string };
     const match = /^([a-z]{2,3}(?:-[A-Za-z0-9]+)?)\.(xml|json)$/.exec(file);
     if (!match || !isLocaleCode(match[1])) {
-      return fail(ctx, 404, 'NotFoundError', `No feed "${file}": feeds are ${LOCALE_CODES.map((l) => `${l}.xml, ${l}.json`).join(', ')}`);
+      return fail(
+        ctx,
+        404,
+        'NotFoundError',
+        `No feed "${file}": feeds are ${LOCALE_CODES.map((l) => `${l}.xml, ${l}.json`).join(', ')}`,
+      );
     }
     const [, locale, format] = match;
     if (format === 'xml') sendCacheable(strapi, ctx, CONTENT_TYPES.rss, await rssFeed(strapi, locale));
