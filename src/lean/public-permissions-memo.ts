@@ -1,8 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { perfOptimizationsEnabled } from '../lib/perf-switches';
-
-const PERMISSION_UID = 'plugin::users-permissions.permission';
-const ROLE_UID = 'plugin::users-permissions.role';
+import { UP_PERMISSION_UID, UP_ROLE_UID } from '../lib/uids';
 
 type PermissionService = { findPublicPermissions: () => Promise<unknown[]> };
 
@@ -41,7 +39,7 @@ export const memoizePublicPermissions = (strapi: Core.Strapi): void => {
     cached = undefined;
   };
   strapi.db.lifecycles.subscribe({
-    models: [PERMISSION_UID, ROLE_UID],
+    models: [UP_PERMISSION_UID, UP_ROLE_UID],
     afterCreate: forget,
     afterCreateMany: forget,
     afterUpdate: forget,
