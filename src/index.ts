@@ -4,7 +4,6 @@ import { firstPublishedAtGuard } from './document-middlewares/first-published-at
 import { relatedLinkRules } from './document-middlewares/related-link-rules';
 import { publishedOnlyForReaders } from './document-middlewares/published-only-for-readers';
 import { ensureLocales } from './bootstrap/locales';
-import { ensurePublicPermissions } from './bootstrap/public-permissions';
 import { readingTimeMiddleware } from './document-middlewares/reading-time';
 import { translationStatusMiddleware } from './document-middlewares/translation-status';
 import { ensureSiteSettings } from './bootstrap/site-settings';
@@ -14,7 +13,6 @@ import { ensureEditorPermissions } from './bootstrap/editor-permissions';
 import { ensureAdminAccounts } from './bootstrap/admin-accounts';
 import { ensureContentManagerViews } from './bootstrap/content-manager-views';
 import { answerClientErrorsAsJson } from './bootstrap/client-errors';
-import { ensureAuthenticatedPermissions } from './bootstrap/authenticated-permissions';
 import { closeRateLimitStores } from './middlewares/rate-limit';
 import { registerCacheInvalidation, closeResponseCache } from './cache/invalidation';
 import { ensureIndexes } from './bootstrap/indexes';
@@ -23,6 +21,7 @@ import { memoizePublicPermissions } from './lean/public-permissions-memo';
 import { batchRelationLoads } from './lean/batch-relation-loads';
 import { acquireBootLock, releaseBootLock } from './bootstrap/boot-lock';
 import { completeFirstBoot } from './bootstrap/first-boot-repair';
+import { applyAccessPolicy } from './access/sync-role-permissions';
 
 export default {
   async register({ strapi }: { strapi: Core.Strapi }) {
@@ -40,9 +39,8 @@ export default {
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
     await completeFirstBoot(strapi);
     await ensureLocales(strapi);
-    await ensurePublicPermissions(strapi);
     await ensureSiteSettings(strapi);
-    await ensureAuthenticatedPermissions(strapi);
+    await applyAccessPolicy(strapi);
     registerPublishingRoutes(strapi);
     await ensureEditorPermissions(strapi);
     await ensureAdminAccounts(strapi);
