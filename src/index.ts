@@ -21,6 +21,7 @@ import { memoizePublicPermissions } from './lean/public-permissions-memo';
 import { batchRelationLoads } from './lean/batch-relation-loads';
 import { acquireBootLock, releaseBootLock } from './bootstrap/boot-lock';
 import { completeFirstBoot } from './bootstrap/first-boot-repair';
+import { removeOrphanPermissions } from './bootstrap/permission-orphans';
 import { applyAccessPolicy } from './access/sync-role-permissions';
 
 export default {
@@ -38,6 +39,7 @@ export default {
 
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
     await completeFirstBoot(strapi);
+    await removeOrphanPermissions(strapi);
     await ensureLocales(strapi);
     await ensureSiteSettings(strapi);
     await applyAccessPolicy(strapi);

@@ -1,4 +1,12 @@
 import type { Core } from '@strapi/strapi';
+import {
+  ADMIN_PERMISSION_UID,
+  ADMIN_ROLE_UID,
+  ADMIN_USER_UID,
+  UP_PERMISSION_UID,
+  UP_ROLE_UID,
+  UP_USER_UID,
+} from '../lib/uids';
 
 /**
  * Completes Strapi's own first-boot set-up when a first boot was killed half-way.
@@ -28,13 +36,12 @@ export const completeFirstBoot = async (strapi: Core.Strapi): Promise<void> => {
   const store = strapi.store({ type: MARK.type, name: MARK.name });
   if (await store.get({ key: MARK.key })) return;
   await strapi.db.transaction(async () => {
-    const admins = await strapi.db.query('admin::user').count();
-    const users = await strapi.db.query('plugin::users-permissions.user').count();
+    const admins = await strapi.db.query(ADMIN_USER_UID).count();
+    const users = await strapi.db.query(UP_USER_UID).count();
     if (admins === 0 && users === 0) {
-      const adminRoles = (await strapi.db.query('admin::role').findMany({ select: ['id'] })) as { id: number }[];
-      const roleIds = adminRoles.map((r) => r.id);
-      await strapi.db.query('admin::permission').deleteMany({ where: { role: { id: { $in: roleIds } } } });
-      await strapi.db.query('admin::role').deleteMany({ where: { id: { $in: roleIds } } });
+      // Every permission, those with no role link too: a kill between a permission's row and its link leaves one.
+      await strapi.db.query(ADMIN_PERMISSION_UID).deleteMany({});
+      await strapi.db.query(ADMIN_ROLE_UID).deleteMany({});
       const roles = strapi.service('admin::role') as unknown as AdminRoleService;
       await roles.createRolesIfNoneExist();
       await roles.resetSuperAdminPermissions();
@@ -42,8 +49,8 @@ export const completeFirstBoot = async (strapi: Core.Strapi): Promise<void> => {
       // (e.g. delete and publish with a locale property); the next boot would drop them otherwise.
       await (strapi.service('admin::permission') as unknown as AdminPermissionService).cleanPermissionsInDatabase();
 
-      await strapi.db.query('plugin::users-permissions.permission').deleteMany({});
-      await strapi.db.query('plugin::users-permissions.role').deleteMany({});
+      await strapi.db.query(UP_PERMISSION_UID).deleteMany({});
+      await strapi.db.query(UP_ROLE_UID).deleteMany({});
       await (
         strapi.plugin('users-permissions').service('users-permissions') as unknown as UsersPermissionsService
       ).initialize();
