@@ -27,3 +27,4 @@ export const UP_USER_UID = 'plugin::users-permissions.user' satisfies UID.Conten
 export const ADMIN_ROLE_UID = 'admin::role' satisfies UID.ContentType;
 export const ADMIN_PERMISSION_UID = 'admin::permission' satisfies UID.ContentType;
 export const ADMIN_USER_UID = 'admin::user' satisfies UID.ContentType;
+export const API_TOKEN_UID = 'admin::api-token' satisfies UID.ContentType;

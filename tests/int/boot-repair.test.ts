@@ -2,6 +2,7 @@ import { startStrapi, type TestApp } from '../helpers/strapi';
 import {
   ADMIN_PERMISSION_UID,
   ADMIN_ROLE_UID,
+  API_TOKEN_UID,
   ARTICLE_UID,
   SITE_SETTING_UID,
   TAG_UID,
@@ -40,6 +41,8 @@ type State = {
   up: string[];
   /** `role code: action subject` of every admin permission a role holds. */
   admin: string[];
+  /** The API tokens' names (Strapi makes two at first boot). */
+  tokens: string[];
 };
 
 const state = async (): Promise<State> => {
@@ -79,6 +82,7 @@ const state = async (): Promise<State> => {
     orphans: { up: await orphanCount('up_permissions'), admin: await orphanCount('admin_permissions') },
     up: up.map((p) => `${p.role}: ${p.action}`).sort(),
     admin: admin.map((p) => `${p.role}: ${p.action} ${p.subject ?? ''}`).sort(),
+    tokens: (await sql<{ name: string }>('select name from strapi_api_tokens')).map((t) => t.name).sort(),
   };
 };
 
@@ -130,6 +134,7 @@ it('a boot that was never interrupted leaves every permission held by a role', (
   expect(complete.admin.some((p) => p.startsWith('strapi-editor: plugin::content-manager.explorer.publish'))).toBe(
     true,
   );
+  expect(complete.tokens).toEqual(['Full Access', 'Read Only']);
 });
 
 it('after a boot killed in its permission writes, the next boot removes the orphans and completes the roles', async () => {
@@ -174,12 +179,14 @@ it('after a boot killed in its permission writes, the next boot removes the orph
 
 it('after a first boot killed while Strapi created its roles, the next boot rebuilds them, orphans included', async () => {
   // users-permissions creates Authenticated, then Public, then the default permissions; the admin creates
-  // Super Admin, Editor and Author, then their permissions. Killed after Authenticated and before Author:
+  // Super Admin, Editor and Author, then their permissions, and later its two default API tokens.
+  // Killed after Authenticated and before Author (and, in another boot, between the two tokens):
   await app.strapi.db.query(UP_PERMISSION_UID).deleteMany({});
   await app.strapi.db.query(UP_ROLE_UID).deleteMany({ where: { type: 'public' } });
   // The Author role's permissions lose their link with it, as a kill before their links leaves them.
   await app.strapi.db.query(ADMIN_ROLE_UID).deleteMany({ where: { code: 'strapi-author' } });
   await orphanUpPermission('plugin::users-permissions.auth.register');
+  await app.strapi.db.query(API_TOKEN_UID).deleteMany({ where: { name: 'Full Access' } });
   await app.strapi.store({ type: 'plugin', name: 'newsroom' }).delete({ key: 'first_boot_complete' });
 
   const damaged = await state();
@@ -187,6 +194,7 @@ it('after a first boot killed while Strapi created its roles, the next boot rebu
   expect(damaged.counts.admin_roles).toBe(complete.counts.admin_roles - 1);
   expect(damaged.orphans.up).toBe(1);
   expect(damaged.orphans.admin).toBeGreaterThan(0);
+  expect(damaged.tokens).toEqual(['Read Only']);
 
   await restart();
 
