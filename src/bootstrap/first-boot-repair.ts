@@ -15,18 +15,19 @@ import {
  * On an empty database Strapi creates the admin roles (Super Admin, Editor,
  * Author) and then their permissions, the users-permissions roles (Public,
  * Authenticated) and then their default permissions, and two default API
- * tokens — as separate writes, and only when no role (no token) exists yet. A process killed in between (found by
- * tests/int/seed-crash.test.ts: `npm run seed` killed during its first boot on
- * PostgreSQL left the Editor and Author roles with 12 permissions missing) leaves
- * the roles incomplete for good, since later boots see that roles exist.
+ * tokens — as separate writes, and only when no role (no token) exists yet. A
+ * process killed in between (found by tests/int/seed-crash.test.ts: `npm run
+ * seed` killed during its first boot on PostgreSQL left the Editor and Author
+ * roles with 12 permissions missing) leaves them incomplete for good, since
+ * later boots see that roles exist.
  *
  * So the first boot that gets this far (Strapi's bootstraps done) and finds no
  * mark of a completed first boot, on a database that has no admin and no
- * users-permissions user yet (nobody can have configured a role), replaces both
- * role sets with Strapi's defaults, made by Strapi's own services, creates a
- * default API token that is missing (nobody can have seen or removed one), and sets the
- * mark — all in one transaction, so the repair itself is crash-safe. Once the
- * mark is set this does nothing; content is never touched.
+ * users-permissions user yet (nobody can have configured a role or seen a
+ * token), replaces both role sets with Strapi's defaults, made by Strapi's own
+ * services, creates a default API token that is missing, and sets the mark —
+ * all in one transaction, so the repair itself is crash-safe. Once the mark is
+ * set this does nothing; content is never touched.
  */
 const MARK = { type: 'plugin', name: 'newsroom', key: 'first_boot_complete' } as const;
 

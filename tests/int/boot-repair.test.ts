@@ -9,6 +9,7 @@ import {
   UP_PERMISSION_UID,
   UP_ROLE_UID,
 } from '../../src/lib/uids';
+import { removeOrphanPermissions } from '../../src/bootstrap/permission-orphans';
 
 /**
  * A boot killed in the middle of its role and permission writes is repaired by
@@ -209,4 +210,28 @@ it('after a first boot killed while Strapi created its roles, the next boot rebu
         .send({ data: { name: 'x' } })
     ).status,
   ).toBe(403);
+});
+
+it('the sweep keeps an admin permission that an admin API token holds instead of a role', async () => {
+  const token = (await app.strapi.db.query(API_TOKEN_UID).create({
+    data: { name: 'boot-repair admin token', kind: 'admin', accessKey: 'not-a-real-key-hash' },
+  })) as { id: number };
+  const held = (await app.strapi.db.query(ADMIN_PERMISSION_UID).create({
+    data: {
+      action: 'admin::users.read',
+      subject: null,
+      actionParameters: {},
+      properties: {},
+      conditions: [],
+      apiToken: token.id,
+    },
+  })) as { id: number };
+  const orphan = (await orphanAdminPermission('admin::roles.read', null)) as { id: number };
+
+  await removeOrphanPermissions(app.strapi);
+
+  const left = (await app.strapi.db
+    .query(ADMIN_PERMISSION_UID)
+    .findMany({ select: ['id'], where: { id: { $in: [held.id, orphan.id] } } })) as { id: number }[];
+  expect(left.map((p) => p.id)).toEqual([held.id]);
 });
