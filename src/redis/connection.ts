@@ -88,9 +88,18 @@ export const openRedis = (url: string, log?: Log): RedisConnection => {
       }
     },
     async close() {
+      if (client.status === 'end') return;
+      const ended = new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, REDIS_TIMEOUT_MS);
+        timer.unref();
+        client.once('end', () => {
+          clearTimeout(timer);
+          resolve();
+        });
+      });
       // disconnect(), not quit(): a client that is reconnecting would never finish a polite QUIT.
       client.disconnect();
-      await Promise.resolve();
+      await ended;
     },
   };
 };
