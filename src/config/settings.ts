@@ -207,13 +207,26 @@ export type Secrets = {
  */
 export const readSecrets = (source: Source = process.env): Secrets => {
   const env = (name: string): string | undefined => source[name];
+  // Getters: each config file reads only its own secrets, so a missing one is named as before.
   return {
-    appKeys: readSecretList(env, 'APP_KEYS'),
-    apiTokenSalt: readSecret(env, 'API_TOKEN_SALT'),
-    adminJwtSecret: readSecret(env, 'ADMIN_JWT_SECRET'),
-    transferTokenSalt: readSecret(env, 'TRANSFER_TOKEN_SALT'),
-    jwtSecret: readSecret(env, 'JWT_SECRET'),
-    encryptionKey: readSecret(env, 'ENCRYPTION_KEY'),
+    get appKeys() {
+      return readSecretList(env, 'APP_KEYS');
+    },
+    get apiTokenSalt() {
+      return readSecret(env, 'API_TOKEN_SALT');
+    },
+    get adminJwtSecret() {
+      return readSecret(env, 'ADMIN_JWT_SECRET');
+    },
+    get transferTokenSalt() {
+      return readSecret(env, 'TRANSFER_TOKEN_SALT');
+    },
+    get jwtSecret() {
+      return readSecret(env, 'JWT_SECRET');
+    },
+    get encryptionKey() {
+      return readSecret(env, 'ENCRYPTION_KEY');
+    },
   };
 };
 
