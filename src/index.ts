@@ -11,10 +11,10 @@ import { registerNewsroomGraphql } from './extensions/graphql/newsroom-queries';
 import { registerCacheInvalidation } from './cache/invalidation';
 import { acquireBootLock, releaseBootLock } from './bootstrap/boot-lock';
 import { completeFirstBoot } from './bootstrap/first-boot-repair';
+import { removeOrphanPermissions } from './bootstrap/permission-orphans';
 import { ensureLocales } from './bootstrap/locales';
-import { ensurePublicPermissions } from './bootstrap/public-permissions';
 import { ensureSiteSettings } from './bootstrap/site-settings';
-import { ensureAuthenticatedPermissions } from './bootstrap/authenticated-permissions';
+import { applyAccessPolicy } from './access/sync-role-permissions';
 import { registerPublishingRoutes } from './bootstrap/publishing-routes';
 import { ensureEditorPermissions } from './bootstrap/editor-permissions';
 import { ensureAdminAccounts } from './bootstrap/admin-accounts';
@@ -40,10 +40,10 @@ export default {
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
     const settings = settingsOf(strapi);
     await completeFirstBoot(strapi);
+    await removeOrphanPermissions(strapi);
     await ensureLocales(strapi);
-    await ensurePublicPermissions(strapi);
     await ensureSiteSettings(strapi);
-    await ensureAuthenticatedPermissions(strapi);
+    await applyAccessPolicy(strapi);
     registerPublishingRoutes(strapi);
     await ensureEditorPermissions(strapi);
     await ensureAdminAccounts(strapi, settings.accounts);
