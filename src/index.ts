@@ -23,6 +23,10 @@ import { memoizePublicPermissions } from './lean/public-permissions-memo';
 import { batchRelationLoads } from './lean/batch-relation-loads';
 import { acquireBootLock, releaseBootLock } from './bootstrap/boot-lock';
 import { completeFirstBoot } from './bootstrap/first-boot-repair';
+import { searchIndexMiddleware } from './document-middlewares/search-index';
+import { registerSearchGraphql } from './extensions/graphql/search-query';
+import { ensureSearchSchema } from './search/schema';
+import { reindexAll } from './search/indexer';
 
 export default {
   async register({ strapi }: { strapi: Core.Strapi }) {
@@ -32,13 +36,17 @@ export default {
     strapi.documents.use(publishedOnlyForReaders(strapi));
     strapi.documents.use(readingTimeMiddleware(strapi));
     strapi.documents.use(translationStatusMiddleware(strapi));
+    strapi.documents.use(searchIndexMiddleware(strapi));
     registerNewsroomGraphql(strapi);
+    registerSearchGraphql(strapi);
     registerCacheInvalidation(strapi);
     await acquireBootLock(strapi); // released at the end of bootstrap(): instances on one database boot one at a time
   },
 
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
     await completeFirstBoot(strapi);
+    // A database from before search gets its index built once, at the boot that creates it.
+    if (await ensureSearchSchema(strapi)) await reindexAll(strapi);
     await ensureLocales(strapi);
     await ensurePublicPermissions(strapi);
     await ensureSiteSettings(strapi);
