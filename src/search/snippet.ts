@@ -37,7 +37,7 @@ export const snippetOf = (text: string, groups: readonly QueryGroup[], locale: L
   const from = Math.max(0, first - BEFORE);
   const to = Math.min(spans.length, from + LENGTH);
   let html = from > 0 ? '… ' : '';
-  let cursor = spans[from].start;
+  let cursor = from > 0 ? spans[from].start : 0;
   for (let i = from; i < to; i += 1) {
     const span = spans[i];
     html += escapeHtml(text.slice(cursor, span.start).replace(/\s+/g, ' '));
