@@ -2,6 +2,7 @@ import type { Core } from '@strapi/strapi';
 import type { Knex } from 'knex';
 import { LOCALE_CODES, type LocaleCode } from '../lib/locales';
 import { ARTICLE_UID } from '../lib/uids';
+import { storeOf } from '../cache/invalidation';
 import { clearIndex, findIndexed, removeKey, writeSource } from './index-writer';
 import { dialectOf } from './schema';
 import { loadSources, SEARCH_TYPES, UID_OF_TYPE, type SearchType } from './sources';
@@ -109,9 +110,16 @@ export const indexMany = async (
 
 /**
  * Rebuilds the whole index from the published content (`npm run search:reindex`),
- * in one transaction: readers see the old index until it commits.
+ * in one transaction: readers see the old index until it commits. Then starts
+ * a new response-cache generation (shared through Redis), as a write does.
  */
-export const reindexAll = async (strapi: Core.Strapi): Promise<Record<SearchType, number>> =>
+export const reindexAll = async (strapi: Core.Strapi): Promise<Record<SearchType, number>> => {
+  const counts = await rebuild(strapi);
+  await storeOf(strapi)?.bump();
+  return counts;
+};
+
+const rebuild = (strapi: Core.Strapi): Promise<Record<SearchType, number>> =>
   inTransaction(strapi, async (trx) => {
     const dialect = dialectOf(strapi);
     await clearIndex(trx, dialect);
