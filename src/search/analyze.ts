@@ -1,4 +1,3 @@
-/// <reference path="./vendor-types.d.ts" />
 import { stemmer as indonesianStem } from '@orama/stemmers/indonesian';
 import englishStem from 'wink-porter2-stemmer';
 import type { LocaleCode } from '../lib/locales';
