@@ -2,7 +2,7 @@ import type { Core } from '@strapi/strapi';
 import type { Knex } from 'knex';
 import { LOCALE_CODES, type LocaleCode } from '../lib/locales';
 import { ARTICLE_UID } from '../lib/uids';
-import { storeOf } from '../cache/invalidation';
+import { runtimeOf } from '../runtime';
 import { clearIndex, findIndexed, removeKey, writeSource } from './index-writer';
 import { dialectOf } from './schema';
 import { loadSources, SEARCH_TYPES, UID_OF_TYPE, type SearchType } from './sources';
@@ -115,7 +115,7 @@ export const indexMany = async (
  */
 export const reindexAll = async (strapi: Core.Strapi): Promise<Record<SearchType, number>> => {
   const counts = await rebuild(strapi);
-  await storeOf(strapi)?.bump();
+  await runtimeOf(strapi).responseStore?.bump();
   return counts;
 };
 

@@ -3,6 +3,7 @@ import { errors } from '@strapi/utils';
 import type { Context } from 'koa';
 import { parseSearchInput } from '../../../search/request';
 import { search } from '../../../search/search';
+import { sendError } from '../../../http/errors';
 
 type Query = Record<string, unknown>;
 
@@ -24,12 +25,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
       });
     } catch (error) {
       if (!(error instanceof errors.ValidationError)) throw error;
-      ctx.status = 400;
-      ctx.body = {
-        data: null,
-        error: { status: 400, name: 'ValidationError', message: error.message, details: error.details ?? {} },
-      };
-      return;
+      return sendError(ctx, 400, error.message, error.details ?? {}, 'ValidationError');
     }
     ctx.body = await search(strapi, request);
   },
