@@ -21,6 +21,10 @@ import { ensureAdminAccounts } from './bootstrap/admin-accounts';
 import { ensureContentManagerViews } from './bootstrap/content-manager-views';
 import { answerClientErrorsAsJson } from './bootstrap/client-errors';
 import { applyStrapiPatches } from './strapi-patches';
+import { searchIndexMiddleware } from './document-middlewares/search-index';
+import { registerSearchGraphql } from './extensions/graphql/search-query';
+import { ensureSearchSchema } from './search/schema';
+import { reindexAll } from './search/indexer';
 
 export default {
   async register({ strapi }: { strapi: Core.Strapi }) {
@@ -32,7 +36,9 @@ export default {
     strapi.documents.use(publishedOnlyForReaders(strapi));
     strapi.documents.use(readingTimeMiddleware(strapi));
     strapi.documents.use(translationStatusMiddleware(strapi));
+    strapi.documents.use(searchIndexMiddleware(strapi));
     registerNewsroomGraphql(strapi);
+    registerSearchGraphql(strapi);
     registerCacheInvalidation(strapi, runtime.responseStore);
     await acquireBootLock(strapi); // released at the end of bootstrap(): instances on one database boot one at a time
   },
@@ -41,6 +47,8 @@ export default {
     const settings = settingsOf(strapi);
     await completeFirstBoot(strapi);
     await removeOrphanPermissions(strapi);
+    // A database from before search gets its index built once, at the boot that creates it.
+    if (await ensureSearchSchema(strapi)) await reindexAll(strapi);
     await ensureLocales(strapi);
     await ensureSiteSettings(strapi);
     await applyAccessPolicy(strapi);
