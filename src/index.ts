@@ -23,6 +23,8 @@ import { memoizePublicPermissions } from './lean/public-permissions-memo';
 import { batchRelationLoads } from './lean/batch-relation-loads';
 import { acquireBootLock, releaseBootLock } from './bootstrap/boot-lock';
 import { completeFirstBoot } from './bootstrap/first-boot-repair';
+import { scheduleRules } from './desk/schedule-rules';
+import { startScheduler } from './desk/scheduler';
 
 export default {
   async register({ strapi }: { strapi: Core.Strapi }) {
@@ -32,6 +34,7 @@ export default {
     strapi.documents.use(publishedOnlyForReaders(strapi));
     strapi.documents.use(readingTimeMiddleware(strapi));
     strapi.documents.use(translationStatusMiddleware(strapi));
+    strapi.documents.use(scheduleRules(strapi));
     registerNewsroomGraphql(strapi);
     registerCacheInvalidation(strapi);
     await acquireBootLock(strapi); // released at the end of bootstrap(): instances on one database boot one at a time
@@ -53,6 +56,7 @@ export default {
     memoizePublicPermissions(strapi);
     batchRelationLoads(strapi);
     await releaseBootLock(strapi);
+    await startScheduler(strapi); // after the boot lock: each due version is claimed by one instance
   },
 
   async destroy({ strapi }: { strapi: Core.Strapi }) {

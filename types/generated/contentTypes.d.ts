@@ -457,6 +457,13 @@ export interface ApiArticleArticle extends Struct.CollectionTypeSchema {
     firstPublishedAt: Schema.Attribute.DateTime;
     locale: Schema.Attribute.String;
     localizations: Schema.Attribute.Relation<'oneToMany', 'api::article.article'>;
+    publishAt: Schema.Attribute.DateTime &
+      Schema.Attribute.Private &
+      Schema.Attribute.SetPluginOptions<{
+        i18n: {
+          localized: true;
+        };
+      }>;
     publishedAt: Schema.Attribute.DateTime;
     readingTimeMinutes: Schema.Attribute.Integer &
       Schema.Attribute.SetPluginOptions<{
@@ -511,6 +518,13 @@ export interface ApiArticleArticle extends Struct.CollectionTypeSchema {
         maxLength: 255;
       }>;
     translationStatus: Schema.Attribute.Enumeration<['source', 'current', 'stale']> &
+      Schema.Attribute.SetPluginOptions<{
+        i18n: {
+          localized: true;
+        };
+      }>;
+    unpublishAt: Schema.Attribute.DateTime &
+      Schema.Attribute.Private &
       Schema.Attribute.SetPluginOptions<{
         i18n: {
           localized: true;
