@@ -11,6 +11,7 @@ import { ensureSiteSettings } from './bootstrap/site-settings';
 import { registerPublishingRoutes } from './bootstrap/publishing-routes';
 import { registerNewsroomGraphql } from './extensions/graphql/newsroom-queries';
 import { ensureEditorPermissions } from './bootstrap/editor-permissions';
+import { ensureReporterPermissions } from './bootstrap/reporter-permissions';
 import { ensureAdminAccounts } from './bootstrap/admin-accounts';
 import { ensureContentManagerViews } from './bootstrap/content-manager-views';
 import { answerClientErrorsAsJson } from './bootstrap/client-errors';
@@ -24,6 +25,7 @@ import { batchRelationLoads } from './lean/batch-relation-loads';
 import { acquireBootLock, releaseBootLock } from './bootstrap/boot-lock';
 import { completeFirstBoot } from './bootstrap/first-boot-repair';
 import { scheduleRules } from './desk/schedule-rules';
+import { translationOwnership } from './desk/translation-ownership';
 import { startScheduler } from './desk/scheduler';
 
 export default {
@@ -35,6 +37,7 @@ export default {
     strapi.documents.use(readingTimeMiddleware(strapi));
     strapi.documents.use(translationStatusMiddleware(strapi));
     strapi.documents.use(scheduleRules(strapi));
+    strapi.documents.use(translationOwnership(strapi));
     registerNewsroomGraphql(strapi);
     registerCacheInvalidation(strapi);
     await acquireBootLock(strapi); // released at the end of bootstrap(): instances on one database boot one at a time
@@ -48,6 +51,7 @@ export default {
     await ensureAuthenticatedPermissions(strapi);
     registerPublishingRoutes(strapi);
     await ensureEditorPermissions(strapi);
+    await ensureReporterPermissions(strapi);
     await ensureAdminAccounts(strapi);
     await ensureContentManagerViews(strapi);
     answerClientErrorsAsJson(strapi);
