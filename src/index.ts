@@ -9,6 +9,7 @@ import { readingTimeMiddleware } from './document-middlewares/reading-time';
 import { translationStatusMiddleware } from './document-middlewares/translation-status';
 import { ensureSiteSettings } from './bootstrap/site-settings';
 import { registerPublishingRoutes } from './bootstrap/publishing-routes';
+import { registerPreviewRoutes } from './bootstrap/preview-routes';
 import { registerNewsroomGraphql } from './extensions/graphql/newsroom-queries';
 import { ensureEditorPermissions } from './bootstrap/editor-permissions';
 import { ensureReporterPermissions } from './bootstrap/reporter-permissions';
@@ -50,6 +51,7 @@ export default {
     await ensureSiteSettings(strapi);
     await ensureAuthenticatedPermissions(strapi);
     registerPublishingRoutes(strapi);
+    registerPreviewRoutes(strapi);
     await ensureEditorPermissions(strapi);
     await ensureReporterPermissions(strapi);
     await ensureAdminAccounts(strapi);
