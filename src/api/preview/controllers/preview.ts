@@ -43,8 +43,7 @@ const authorize = (strapi: Core.Strapi, ctx: Context): PreviewClaims | null => {
 };
 
 const load = async (strapi: Core.Strapi, claims: PreviewClaims): Promise<Record<string, unknown> | null> => {
-  const populate =
-    claims.uid === ARTICLE_UID ? PREVIEW_ARTICLE_POPULATE : { articles: { fields: ['title'] } };
+  const populate = claims.uid === ARTICLE_UID ? PREVIEW_ARTICLE_POPULATE : { articles: { fields: ['title'] } };
   return (await strapi.documents(claims.uid as UID.ContentType).findOne({
     documentId: claims.documentId,
     locale: claims.locale,
