@@ -25,8 +25,8 @@ import { memoizePublicPermissions } from './lean/public-permissions-memo';
 import { batchRelationLoads } from './lean/batch-relation-loads';
 import { acquireBootLock, releaseBootLock } from './bootstrap/boot-lock';
 import { completeFirstBoot } from './bootstrap/first-boot-repair';
-import { scheduleRules } from './desk/schedule-rules';
-import { translationOwnership } from './desk/translation-ownership';
+import { scheduleRules } from './api/article/document-middlewares/schedule-rules';
+import { translationOwnership } from './api/article/document-middlewares/translation-ownership';
 import { startScheduler } from './desk/scheduler';
 
 export default {

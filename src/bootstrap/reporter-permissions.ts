@@ -1,7 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { LOCALE_CODES } from '../lib/locales';
 import { ARTICLE_UID, AUTHOR_UID, RELATED_LINK_UID, TAG_UID } from '../lib/uids';
-import { SCHEDULE_FIELDS } from '../desk/schedule-rules';
+import { SCHEDULE_FIELDS } from '../api/article/document-middlewares/schedule-rules';
 import { AUTHOR_ROLE_CODE } from './admin-accounts';
 
 /** Strapi's built-in Author role: the newsroom's reporters. */

@@ -109,7 +109,7 @@ describe('a reporter cannot publish, unpublish, delete or schedule, nor touch ot
   it("cannot read, edit, translate, publish or delete someone else's article", async () => {
     expectForbidden(await reporter.get(`${CM}/${ARTICLE}/${others}?locale=id`));
     expectForbidden(await reporter.put(`${CM}/${ARTICLE}/${others}?locale=id`).send({ title: 'Diubah' }));
-    // Strapi checks a new locale version against "create" only: src/desk/translation-ownership.ts closes that.
+    // Strapi checks a new locale version against "create" only: src/api/article/document-middlewares/translation-ownership.ts closes that.
     expectForbidden(await reporter.put(`${CM}/${ARTICLE}/${others}?locale=en`).send({ title: 'Translated' }));
     expectForbidden(await reporter.post(`${CM}/${ARTICLE}/${others}/actions/publish?locale=id`).send({}));
     expectForbidden(await reporter.delete(`${CM}/${ARTICLE}/${others}?locale=id`));

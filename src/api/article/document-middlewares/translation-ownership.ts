@@ -1,6 +1,6 @@
 import type { Core, Modules } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
-import { ARTICLE_UID } from '../lib/uids';
+import { ARTICLE_UID } from '../../../lib/uids';
 
 type Params = { documentId?: string; locale?: string };
 type State = { route?: { info?: { type?: string } }; userAbility?: unknown };

@@ -1,9 +1,9 @@
 import type { Core, Modules } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
-import { ARTICLE_UID } from '../lib/uids';
-import { DEFAULT_LOCALE } from '../lib/locales';
-import { toZonedIso } from '../lib/time-zone';
-import { deskSettings } from './settings';
+import { ARTICLE_UID } from '../../../lib/uids';
+import { DEFAULT_LOCALE } from '../../../lib/locales';
+import { toZonedIso } from '../../../lib/time-zone';
+import { deskSettings } from '../../../desk/settings';
 
 type Params = {
   data?: Record<string, unknown>;
