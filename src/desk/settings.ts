@@ -1,24 +1,11 @@
 import type { Core } from '@strapi/strapi';
+import { settingsOf, type Settings } from '../config/settings';
 import { isTimeZone, NEWSROOM_TIME_ZONE } from '../lib/time-zone';
 
-export type DeskSettings = {
-  timeZone: string;
-  scheduler: { enabled: boolean; rule: string };
-  preview: { secret: string; ttlMinutes: number; url: string; allowedOrigins: string[] };
-};
+export type DeskSettings = Settings['desk'];
 
-/** config/desk.ts, with its defaults when the file is absent (a unit test, a script). */
+/** The desk's settings of this boot (src/config/settings.ts `desk`), with an unknown time zone replaced. */
 export const deskSettings = (strapi: Core.Strapi): DeskSettings => {
-  const raw = (strapi.config.get('desk') ?? {}) as Partial<DeskSettings>;
-  const zone = raw.timeZone && isTimeZone(raw.timeZone) ? raw.timeZone : NEWSROOM_TIME_ZONE;
-  return {
-    timeZone: zone,
-    scheduler: { enabled: raw.scheduler?.enabled ?? true, rule: raw.scheduler?.rule || '0 * * * * *' },
-    preview: {
-      secret: raw.preview?.secret ?? '',
-      ttlMinutes: raw.preview?.ttlMinutes && raw.preview.ttlMinutes > 0 ? raw.preview.ttlMinutes : 10,
-      url: raw.preview?.url ?? '',
-      allowedOrigins: raw.preview?.allowedOrigins ?? [],
-    },
-  };
+  const desk = settingsOf(strapi).desk;
+  return isTimeZone(desk.timeZone) ? desk : { ...desk, timeZone: NEWSROOM_TIME_ZONE };
 };

@@ -173,10 +173,10 @@ describe('an external frontend (PREVIEW_URL)', () => {
   const template = `${ALLOWED}/api/draft?locale={locale}&slug={slug}&id={documentId}&status={status}&token={token}`;
 
   beforeAll(() => {
-    app.strapi.config.set('desk.preview.url', template);
+    app.strapi.config.set('newsroom.desk.preview.url', template);
   });
   afterAll(() => {
-    app.strapi.config.set('desk.preview.url', '');
+    app.strapi.config.set('newsroom.desk.preview.url', '');
   });
 
   it("opens the frontend's draft route with the filled template", async () => {
