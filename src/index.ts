@@ -16,7 +16,9 @@ import { ensureLocales } from './bootstrap/locales';
 import { ensureSiteSettings } from './bootstrap/site-settings';
 import { applyAccessPolicy } from './access/sync-role-permissions';
 import { registerPublishingRoutes } from './bootstrap/publishing-routes';
+import { registerPreviewRoutes } from './bootstrap/preview-routes';
 import { ensureEditorPermissions } from './bootstrap/editor-permissions';
+import { ensureReporterPermissions } from './bootstrap/reporter-permissions';
 import { ensureAdminAccounts } from './bootstrap/admin-accounts';
 import { ensureContentManagerViews } from './bootstrap/content-manager-views';
 import { answerClientErrorsAsJson } from './bootstrap/client-errors';
@@ -25,6 +27,9 @@ import { searchIndexMiddleware } from './document-middlewares/search-index';
 import { registerSearchGraphql } from './extensions/graphql/search-query';
 import { ensureSearchSchema } from './search/schema';
 import { reindexAll } from './search/indexer';
+import { scheduleRules } from './api/article/document-middlewares/schedule-rules';
+import { translationOwnership } from './api/article/document-middlewares/translation-ownership';
+import { startScheduler } from './desk/scheduler';
 
 export default {
   async register({ strapi }: { strapi: Core.Strapi }) {
@@ -36,6 +41,8 @@ export default {
     strapi.documents.use(publishedOnlyForReaders(strapi));
     strapi.documents.use(readingTimeMiddleware(strapi));
     strapi.documents.use(translationStatusMiddleware(strapi));
+    strapi.documents.use(scheduleRules(strapi));
+    strapi.documents.use(translationOwnership(strapi));
     strapi.documents.use(searchIndexMiddleware(strapi));
     registerNewsroomGraphql(strapi);
     registerSearchGraphql(strapi);
@@ -53,12 +60,15 @@ export default {
     await ensureSiteSettings(strapi);
     await applyAccessPolicy(strapi);
     registerPublishingRoutes(strapi);
+    registerPreviewRoutes(strapi);
     await ensureEditorPermissions(strapi);
+    await ensureReporterPermissions(strapi);
     await ensureAdminAccounts(strapi, settings.accounts);
     await ensureContentManagerViews(strapi);
     answerClientErrorsAsJson(strapi);
     await applyStrapiPatches(strapi, settings);
     await releaseBootLock(strapi);
+    await startScheduler(strapi); // after the boot lock: each due version is claimed by one instance
   },
 
   async destroy({ strapi }: { strapi: Core.Strapi }) {
