@@ -18,6 +18,7 @@ import { ensureAuthenticatedPermissions } from './bootstrap/authenticated-permis
 import { closeRateLimitStores } from './middlewares/rate-limit';
 import { registerCacheInvalidation, closeResponseCache } from './cache/invalidation';
 import { ensureIndexes } from './bootstrap/indexes';
+import { ensureImportKeysTable } from './import/keys';
 import { optimizeSqlite } from './bootstrap/sqlite-optimize';
 import { memoizePublicPermissions } from './lean/public-permissions-memo';
 import { batchRelationLoads } from './lean/batch-relation-loads';
@@ -49,6 +50,7 @@ export default {
     await ensureContentManagerViews(strapi);
     answerClientErrorsAsJson(strapi);
     await ensureIndexes(strapi);
+    await ensureImportKeysTable(strapi);
     await optimizeSqlite(strapi);
     memoizePublicPermissions(strapi);
     batchRelationLoads(strapi);
