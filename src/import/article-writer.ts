@@ -23,8 +23,8 @@ import { ARTICLE_UID, AUTHOR_UID, RELATED_LINK_UID, TAG_UID } from '../lib/uids'
 import { DEFAULT_LOCALE, LOCALE_CODES, type LocaleCode } from '../lib/locales';
 import { toBlocks, type BodyEntry } from '../lib/blocks';
 import { readingTimeMinutes } from '../lib/reading-time';
-import { urlProblem } from '../document-middlewares/related-link-rules';
-import { SOURCE_LOCALE } from '../document-middlewares/translation-status';
+import { urlProblem } from '../api/related-link/document-middlewares/related-link-rules';
+import { SOURCE_LOCALE } from '../api/article/document-middlewares/translation-status';
 import type { BulkArticle, BulkBodyBlock } from './article-shape';
 import { dbJson, dbTime, engineOf, insertReturningIds, insertRows, type Engine, type Row } from './db';
 import { modelOf, rowOf, type Model } from './model';
