@@ -130,7 +130,16 @@ const fail = (item: BatchItem, message: string): never => {
   throw new errors.ValidationError(`article #${item.index} "${title}": ${message}`);
 };
 
-const validate = (ctx: Context, item: BatchItem): void => {
+/** Strapi's own entity validator, as the Document Service runs it on create (a draft: no unique check). */
+const strapiValidate = async (ctx: Context, uid: string, data: Record<string, unknown>, locale: string) => {
+  const model = ctx.strapi.getModel(uid as Parameters<Core.Strapi['getModel']>[0]);
+  const validator = ctx.strapi.entityValidator as unknown as {
+    validateEntityCreation(m: unknown, d: unknown, o: { isDraft: boolean; locale: string }): Promise<unknown>;
+  };
+  await validator.validateEntityCreation(model, data, { isDraft: true, locale });
+};
+
+const validate = async (ctx: Context, item: BatchItem): Promise<void> => {
   const { article } = item;
   const published = (article.status ?? 'published') === 'published';
   const articleAttributes = schemaAttributes(ctx.strapi, ARTICLE_UID);
@@ -144,18 +153,15 @@ const validate = (ctx: Context, item: BatchItem): void => {
     for (const locale of LOCALE_CODES) {
       const text = article.locales[locale];
       if (!text) throw new errors.ValidationError(`the ${locale} version is missing`);
-      checkScalars(
-        articleAttributes,
-        {
-          title: text.title,
-          slug: text.slug,
-          excerpt: text.excerpt,
-          coverCaption: text.coverCaption,
-          coverCredit: article.coverCredit,
-          timeZone: article.timeZone,
-        },
-        locale,
-      );
+      const scalars = {
+        title: text.title,
+        slug: text.slug,
+        excerpt: text.excerpt,
+        coverCaption: text.coverCaption,
+        coverCredit: article.coverCredit,
+        timeZone: article.timeZone,
+      };
+      checkScalars(articleAttributes, scalars, locale);
       if (text.seo) checkScalars(schemaAttributes(ctx.strapi, SEO), text.seo, `${locale}.seo`);
       text.body.forEach((block, i) => {
         if (block.type === 'rich-text') checkBlocks(blocksOf(block), `${locale}.body[${i}]`);
@@ -163,7 +169,20 @@ const validate = (ctx: Context, item: BatchItem): void => {
           throw new errors.ValidationError(`${locale}.body[${i}] points to related link #${block.link}, not given`);
         }
       });
-      links.forEach((link, i) => {
+      await strapiValidate(
+        ctx,
+        ARTICLE_UID,
+        {
+          ...Object.fromEntries(Object.entries(scalars).filter(([, v]) => v !== undefined)),
+          body: text.body.map((b) =>
+            b.type === 'rich-text' ? { __component: RICH_TEXT, body: blocksOf(b) } : { __component: READ_ALSO },
+          ),
+          ...(text.seo ? { seo: { ...text.seo } } : {}),
+          sources: (article.sources ?? []).map((s) => ({ ...s })),
+        },
+        locale,
+      );
+      for (const [i, link] of links.entries()) {
         const where = `relatedLinks[${i}].${locale}`;
         const url = link.url?.trim();
         checkScalars(linkAttributes, { ...link.locales[locale], kind: link.kind, url }, where);
@@ -176,7 +195,9 @@ const validate = (ctx: Context, item: BatchItem): void => {
             `${where}: a related link points either to an article of this site (target) or to an external URL (url), not both`,
           );
         }
-      });
+        const data = { ...link.locales[locale], kind: link.kind, ...(url ? { url } : {}) };
+        await strapiValidate(ctx, RELATED_LINK_UID, data, locale);
+      }
     }
     for (const [i, source] of (article.sources ?? []).entries()) {
       checkScalars(schemaAttributes(ctx.strapi, SOURCE), source, `sources[${i}]`);
@@ -207,7 +228,7 @@ export const writeArticleBatch = async (
   const link = models[RELATED_LINK_UID] as Model;
   const t = (date: Date | null): unknown => dbTime(ctx.engine, date);
 
-  for (const item of items) validate(ctx, item);
+  for (const item of items) await validate(ctx, item);
 
   // Referenced documents: their row ids per locale and state.
   const authors = await rowsOfDocuments(
