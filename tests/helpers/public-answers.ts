@@ -14,7 +14,7 @@ import type { TestApp } from './strapi';
 
 const ISO = /\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d+)?(?:Z|[+-]\d{2}:\d{2})/g;
 const RFC822 = /(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun), \d{2} \w{3} \d{4} \d{2}:\d{2}:\d{2} (?:GMT|[+-]\d{4})/g;
-const UPLOAD_HASH = /_[0-9a-f]{10}(?=\.\w+)/g;
+const UPLOAD_HASH = /_[0-9a-f]{10}(?=\.\w+|")/g;
 
 export type Names = Map<string, string>;
 
