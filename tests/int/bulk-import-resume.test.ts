@@ -20,7 +20,8 @@ import { PG } from '../helpers/test-database';
 import { buildCorpus } from '../../bench/corpus';
 
 type Run = { code: number | null; signal: NodeJS.Signals | null; lines: string[]; output: string; ms: number };
-type KillPoint = { label: string; afterLines?: number; afterMs?: number };
+/** Kill after a time, or after the n-th reported line (then after `delayMs`, to land inside the next batch). */
+type KillPoint = { label: string; afterLines?: number; afterMs?: number; delayMs?: number };
 
 const N = 40;
 const BATCH = 5;
@@ -84,7 +85,10 @@ const runImport = (kill?: KillPoint): Promise<Run> =>
       pending = parts.pop() ?? '';
       for (const line of parts.filter((l) => l.startsWith('[import] '))) {
         lines.push(line);
-        if (kill?.afterLines !== undefined && lines.length === kill.afterLines) proc.kill('SIGKILL');
+        if (kill?.afterLines !== undefined && lines.length === kill.afterLines) {
+          if (kill.delayMs === undefined) proc.kill('SIGKILL');
+          else setTimeout(() => proc.kill('SIGKILL'), kill.delayMs);
+        }
       }
     });
     proc.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
@@ -148,16 +152,16 @@ it('after SIGKILL at random points, every article is whole or absent; a last run
   const batches = N / BATCH;
   const killPoints: KillPoint[] = [
     { label: 'after the authors and tags', afterLines: 1 },
-    { label: 'between batches', afterLines: 1 + pick(1, batches - 2) },
-    { label: 'inside a batch, by time', afterMs: 0 },
+    // Each later kill lands further on, where the earlier runs wrote nothing yet.
+    { label: 'inside a batch', afterLines: 1 + pick(1, 2), delayMs: pick(1, 40) },
+    { label: 'inside another batch', afterLines: 1 + pick(3, 4), delayMs: pick(1, 40) },
+    { label: 'between batches', afterLines: 1 + pick(5, batches - 1) },
     { label: 'after the last batch, before the end', afterLines: 1 + batches },
   ];
-  const seen: string[] = [first.lines.join(',')];
+  const seen: string[] = [`during the first boot: after ${first.lines.length} lines`];
   for (const point of killPoints) {
-    // A kill by time lands anywhere in the run, batches included: somewhere after the boot.
-    const at = point.afterMs === 0 ? { ...point, afterMs: pick(4000, 9000) } : point;
-    const run = await runImport(at);
-    seen.push(`${point.label}: ${run.signal ?? run.code} after ${run.lines.length} lines`);
+    const run = await runImport(point);
+    seen.push(`${point.label}: ${run.signal ?? `exit ${run.code}`} after ${run.lines.length} lines`);
     const shapes = await articleShapes();
     const broken = shapes.filter((s) => s.shape !== COMPLETE);
     expect({ point: point.label, broken }).toEqual({ point: point.label, broken: [] });
