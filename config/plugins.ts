@@ -1,26 +1,25 @@
 import type { Core } from '@strapi/strapi';
-import { readSecret } from '../src/lib/secrets';
+import { readSecrets, readSettings } from '../src/config/settings';
 
-const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Plugin => ({
-  'users-permissions': {
-    config: {
-      jwtSecret: readSecret(env, 'JWT_SECRET'),
+const config = (): Core.Config.Plugin => {
+  const settings = readSettings();
+  return {
+    'users-permissions': {
+      config: { jwtSecret: readSecrets().jwtSecret },
     },
-  },
-  graphql: {
-    config: {
-      endpoint: '/graphql',
-      shadowCRUD: true,
-      // The plugin documents defaults for these but does not enforce them: set them.
-      depthLimit: env.int('GRAPHQL_DEPTH_LIMIT', 10),
-      defaultLimit: env.int('API_DEFAULT_LIMIT', 25),
-      maxLimit: env.int('API_MAX_LIMIT', 100),
-      landingPage: env('NODE_ENV', 'development') !== 'production',
-      apolloServer: {
-        introspection: env.bool('GRAPHQL_INTROSPECTION', true),
+    graphql: {
+      config: {
+        endpoint: settings.graphql.endpoint,
+        shadowCRUD: true,
+        // The plugin documents defaults for these but does not enforce them: set them.
+        depthLimit: settings.graphql.depthLimit,
+        defaultLimit: settings.api.defaultLimit,
+        maxLimit: settings.api.maxLimit,
+        landingPage: !settings.production,
+        apolloServer: { introspection: settings.graphql.introspection },
       },
     },
-  },
-});
+  };
+};
 
 export default config;

@@ -4,7 +4,7 @@
  * database lifecycles that invalidate derived state after an editor's write.
  */
 import type { Core } from '@strapi/strapi';
-import { storeOf } from '../cache/invalidation';
+import { runtimeOf } from '../runtime';
 
 export type CommittedBatch = {
   /** The content type whose documents the batch created (articles, authors, tags). */
@@ -31,7 +31,8 @@ export const onImportBatchCommitted = (strapi: Core.Strapi, listener: BatchListe
 export const afterBatchCommitted = async (strapi: Core.Strapi, batch: CommittedBatch): Promise<void> => {
   if (batch.documentIds.length === 0) return;
   try {
-    await storeOf(strapi)?.bump();
+    // The response store is owned by the app's runtime (src/runtime.ts), opened in register().
+    await runtimeOf(strapi)?.responseStore?.bump();
   } catch (error) {
     strapi.log.error(`[import] could not start a new cache generation: ${(error as Error).message}`);
   }
