@@ -6,7 +6,13 @@
 import fs from 'fs';
 import path from 'path';
 import type { Core } from '@strapi/strapi';
-import { importArticles, importTranslated, withImportPragmas, type BulkArticle } from '../src/lib/bulk-import';
+import {
+  importArticles,
+  importTranslated,
+  withImportPragmas,
+  type BulkArticle,
+  type BulkOptions,
+} from '../src/lib/bulk-import';
 import { AUTHOR_UID, TAG_UID } from '../src/lib/uids';
 import type { Corpus } from './corpus';
 
@@ -47,18 +53,19 @@ const uploadCover = async (strapi: Core.Strapi): Promise<number> => {
 export const loadCorpus = async (
   strapi: Core.Strapi,
   corpus: Corpus,
-  options: { batchSize?: number; onProgress?: (done: number) => void } = {},
+  options: { batchSize?: number; onProgress?: (done: number) => void; via?: BulkOptions['via'] } = {},
 ): Promise<LoadResult> =>
   withImportPragmas(strapi, async () => {
     const cover = await uploadCover(strapi);
-    const authorIds = await importTranslated(strapi, AUTHOR_UID, corpus.authors);
-    const tagIds = await importTranslated(strapi, TAG_UID, corpus.tags);
+    const authorIds = await importTranslated(strapi, AUTHOR_UID, corpus.authors, { via: options.via });
+    const tagIds = await importTranslated(strapi, TAG_UID, corpus.tags, { via: options.via });
 
     // Link targets point at earlier articles: resolve indexes as documentIds become known.
     const articleIds: string[] = [];
     const counter = countStatements(strapi);
     const started = process.hrtime.bigint();
-    const batchSize = options.batchSize ?? 50;
+    // The bulk path writes a whole batch in a few dozen statements: larger batches, fewer commits.
+    const batchSize = options.batchSize ?? (options.via === 'document-service' ? 50 : 500);
     for (let startAt = 0; startAt < corpus.articles.length; startAt += batchSize) {
       const batch: BulkArticle[] = corpus.articles.slice(startAt, startAt + batchSize).map((a, k) => ({
         ...a,
@@ -72,7 +79,7 @@ export const loadCorpus = async (
           ...(target !== undefined && !articleIds[target] ? { url: `https://example.org/pending/${startAt + k}` } : {}),
         })),
       }));
-      articleIds.push(...(await importArticles(strapi, batch, { batchSize })));
+      articleIds.push(...(await importArticles(strapi, batch, { batchSize, via: options.via })));
       options.onProgress?.(articleIds.length);
     }
     const seconds = Number(process.hrtime.bigint() - started) / 1e9;

@@ -379,7 +379,7 @@ const benchN = async (n: number, flags: Flags, root: string): Promise<NResult> =
   log(`N=${n}: importing the corpus…`);
   const imported = await runImport(n, dir);
   log(
-    `N=${n}: imported in ${imported.seconds.toFixed(1)} s = ${imported.articlesPerSecond.toFixed(1)} articles/s (${imported.statementsPerArticle.toFixed(0)} SQL statements/article)`,
+    `N=${n}: imported in ${imported.seconds.toFixed(1)} s = ${imported.articlesPerSecond.toFixed(1)} articles/s (${imported.statementsPerArticle.toFixed(2)} SQL statements/article)`,
   );
   const dbFile = path.join(dir, 'data.db');
   const floorDb = path.join(dir, 'floor.db');
@@ -505,7 +505,7 @@ export const formatTable = (results: NResult[]): string => {
   lines.push(header.map((h, i) => pad(h, widths[i] ?? 8)).join(' '));
   for (const result of results) {
     lines.push(
-      `import N=${result.n}: ${result.import.articlesPerSecond.toFixed(1)} articles/s (${result.import.seconds.toFixed(1)} s, ${result.import.statementsPerArticle.toFixed(0)} SQL/article)`,
+      `import N=${result.n}: ${result.import.articlesPerSecond.toFixed(1)} articles/s (${result.import.seconds.toFixed(1)} s, ${result.import.statementsPerArticle.toFixed(2)} SQL/article)`,
     );
     for (const sample of result.samples) {
       const floor = result.samples.find((s) => s.server === 'floor' && s.request === sample.request);
@@ -556,7 +556,7 @@ export const formatMarkdown = (results: NResult[]): string => {
   }
   const imports = results.map(
     (r) =>
-      `N=${r.n.toLocaleString('en-US')}: ${r.import.articlesPerSecond.toFixed(1)} articles/s (${r.import.seconds.toFixed(0)} s, ${r.import.statementsPerArticle.toFixed(0)} SQL statements per article)`,
+      `N=${r.n.toLocaleString('en-US')}: ${r.import.articlesPerSecond.toFixed(1)} articles/s (${r.import.seconds.toFixed(0)} s, ${r.import.statementsPerArticle.toFixed(2)} SQL statements per article)`,
   );
   return `${lines.join('\n')}\n\nImport: ${imports.join('; ')}.\n`;
 };

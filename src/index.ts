@@ -30,6 +30,9 @@ import { reindexAll } from './search/indexer';
 import { scheduleRules } from './api/article/document-middlewares/schedule-rules';
 import { translationOwnership } from './api/article/document-middlewares/translation-ownership';
 import { startScheduler } from './desk/scheduler';
+import { ensureImportKeysTable } from './import/keys';
+import { onImportBatchCommitted } from './import/after-batch';
+import { indexImportedBatch } from './search/import-hook';
 
 export default {
   async register({ strapi }: { strapi: Core.Strapi }) {
@@ -46,6 +49,7 @@ export default {
     strapi.documents.use(searchIndexMiddleware(strapi));
     registerNewsroomGraphql(strapi);
     registerSearchGraphql(strapi);
+    onImportBatchCommitted(strapi, indexImportedBatch);
     registerCacheInvalidation(strapi, runtime.responseStore);
     await acquireBootLock(strapi); // released at the end of bootstrap(): instances on one database boot one at a time
   },
@@ -67,6 +71,7 @@ export default {
     await ensureContentManagerViews(strapi);
     answerClientErrorsAsJson(strapi);
     await applyStrapiPatches(strapi, settings);
+    await ensureImportKeysTable(strapi);
     await releaseBootLock(strapi);
     await startScheduler(strapi); // after the boot lock: each due version is claimed by one instance
   },

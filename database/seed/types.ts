@@ -6,17 +6,17 @@
  * (media) — and resolved to documentIds when the seed runs; never numeric ids.
  */
 import type { Modules, UID } from '@strapi/strapi';
-import type { LocaleCode } from '../../src/lib/locales';
+import type { ArticleSource, Localized, RelatedLinkKind } from '../../src/import/article-shape';
+
+// One article shape for the seed and the archive import (src/import/article-shape.ts): the fixture
+// types below are that shape with relations written by natural key instead of documentId.
+export type { Localized, RelatedLinkKind };
 
 type Input<T extends UID.Schema> = Modules.Documents.Params.Data.Input<T>;
 type ArticleInput = Input<'api::article.article'>;
 type AuthorInput = Input<'api::author.author'>;
 type TagInput = Input<'api::tag.tag'>;
 type LinkInput = Input<'api::related-link.related-link'>;
-type SourceInput = Input<'content.source'>;
-
-/** A value written once per content locale (`id` and `en`). */
-export type Localized<T> = { readonly [L in LocaleCode]: T };
 
 /** An image shipped in the repository and uploaded through Strapi's upload service. */
 export type MediaFixture = {
@@ -46,8 +46,6 @@ export type TagFixture = {
   }>;
 };
 
-export type RelatedLinkKind = NonNullable<LinkInput['kind']>;
-
 export type RelatedLinkFixture = {
   /**
    * Natural key: the headline + locale (a related link has no slug; its headline
@@ -69,11 +67,7 @@ export type BodyBlockFixture =
   /** A "Baca juga" box: the Indonesian headline of a related link of the fixture. */
   | { readonly type: 'read-also'; readonly link: string };
 
-export type SourceFixture = {
-  readonly name: NonNullable<SourceInput['name']>;
-  readonly relation: NonNullable<SourceInput['relation']>;
-  readonly url?: NonNullable<SourceInput['url']>;
-};
+export type SourceFixture = ArticleSource;
 
 export type ArticleFixture = {
   readonly locales: Localized<{

@@ -6,6 +6,7 @@ import type { ArticleFixture, BodyBlockFixture, MediaFixture, SeedFixture } from
 import { ARTICLE_UID, AUTHOR_UID, RELATED_LINK_UID, TAG_UID } from '../../src/lib/uids';
 import { DEFAULT_LOCALE, LOCALE_CODES, type LocaleCode } from '../../src/lib/locales';
 import { validateFixture } from './validate';
+import { toBlocks } from '../../src/lib/blocks';
 
 export { SeedFixtureError, validateFixture } from './validate';
 
@@ -70,11 +71,8 @@ export class SeedWriteError extends Error {
   }
 }
 
-/** Blocks JSON (Strapi's rich text) for plain paragraphs. */
-export const toBlocks = (
-  paragraphs: readonly string[],
-): { type: 'paragraph'; children: { type: 'text'; text: string }[] }[] =>
-  paragraphs.map((text) => ({ type: 'paragraph', children: [{ type: 'text', text }] }));
+/** Blocks JSON (Strapi's rich text) for plain paragraphs: the builder the archive import uses too. */
+export { toBlocks };
 
 const isEmpty = (value: unknown): boolean =>
   value === undefined || value === null || value === '' || (Array.isArray(value) && value.length === 0);

@@ -117,3 +117,13 @@ export const bodyToHtml = (body: unknown): string =>
     .filter((entry) => entry && entry.__component === 'content.rich-text')
     .map((entry) => blocksToHtml(entry.body))
     .join('');
+
+/** A paragraph of Strapi "blocks" rich text: one plain text run. */
+export type ParagraphBlock = { type: 'paragraph'; children: { type: 'text'; text: string }[] };
+
+/**
+ * Blocks JSON for plain paragraphs, one block per string: the one builder the
+ * seed (scripts/seed/seed.ts) and the archive import (src/import) share.
+ */
+export const toBlocks = (paragraphs: readonly string[]): ParagraphBlock[] =>
+  paragraphs.map((text) => ({ type: 'paragraph', children: [{ type: 'text', text }] }));

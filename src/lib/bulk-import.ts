@@ -1,171 +1,162 @@
 import type { Core, UID } from '@strapi/strapi';
-import { ARTICLE_UID, RELATED_LINK_UID } from './uids';
-import { DEFAULT_LOCALE, LOCALE_CODES, type LocaleCode } from './locales';
+import { ARTICLE_UID, SLUG_SOURCES } from './uids';
+import { DEFAULT_LOCALE } from './locales';
+import { toSlug } from './slug';
+import type { BulkArticle, TranslatedItem } from '../import/article-shape';
+import { writeArticleBatch, type BatchItem } from '../import/article-writer';
+import { writeTranslatedBatch } from '../import/translated-writer';
+import { createTranslated, importArticleViaDocuments } from '../import/document-service';
+import { knownKeys, recordKeys } from '../import/keys';
+import { afterBatchCommitted } from '../import/after-batch';
 
 /**
- * The project's import path: many articles (both locales, with author, tags,
- * related links and cover) written through Strapi's Document Service, so that
- * every rule of the CMS (slugs, translation status, reading time, related-link
- * rules, Strapi's own validation and publication) applies exactly as for an
- * editor's write. Writes are grouped in database transactions of `batchSize`
- * articles: a failed batch leaves nothing of itself behind, and SQLite commits
- * once per batch instead of once per statement.
+ * The project's import path for archives (docs/archive-import.md): many
+ * documents, both locales, written in batched transactions.
+ *
+ * By default through the bulk writer (src/import/article-writer.ts), which
+ * writes the rows the Document Service would write, with the project's rules,
+ * in a few dozen multi-row statements per batch. `{ via: 'document-service' }`
+ * writes the same input through Strapi's Document Service instead (the
+ * reference the bulk path is tested against).
+ *
+ * Every item has a natural key within its `source`; a key already imported is
+ * skipped (its documentId is returned), so a re-run creates nothing and an
+ * interrupted run resumes where it stopped. A batch is one transaction with its
+ * keys: all of it is written, or none of it.
  */
 
-export type Paragraphs = readonly string[];
-export type BulkBodyBlock = { type: 'rich-text'; paragraphs: Paragraphs } | { type: 'read-also'; link: number };
-
-export type BulkArticleText = {
-  title: string;
-  /** Optional: the slug middleware derives one from the title when missing. */
-  slug?: string;
-  excerpt: string;
-  coverCaption?: string;
-  body: readonly BulkBodyBlock[];
-  seo?: { metaTitle?: string; metaDescription?: string };
-};
-
-export type BulkRelatedLink = {
-  kind: 'related' | 'read-also' | 'fact-check';
-  locales: Record<LocaleCode, { title: string; label?: string }>;
-  /** External URL, or… */
-  url?: string;
-  /** …documentId of an article of this site (already imported). */
-  target?: string;
-};
-
-export type BulkArticle = {
-  locales: Record<LocaleCode, BulkArticleText>;
-  firstPublishedAt: string;
-  timeZone?: string;
-  coverCredit?: string;
-  /** Upload file id (shared by both locales). */
-  cover?: number;
-  /** documentId of an author. */
-  author?: string;
-  /** documentIds of tags. */
-  tags?: readonly string[];
-  /** The article's own "Berita Terkait" links, created with it; `read-also` body blocks point into this list. */
-  relatedLinks?: readonly BulkRelatedLink[];
-  sources?: readonly { name: string; relation: 'reported-by' | 'quoted-from'; url?: string }[];
-};
+export type {
+  ArticleSource,
+  BulkArticle,
+  BulkArticleText,
+  BulkBodyBlock,
+  BulkRelatedLink,
+  Paragraphs,
+  RichTextBlocks,
+  TranslatedItem,
+} from '../import/article-shape';
 
 export type BulkOptions = {
-  /** Articles per transaction (default 50). */
+  /** Articles (or documents) per transaction (default 50 through the Document Service, 200 bulk). */
   batchSize?: number;
-  /** Called after each committed batch with the number of articles written so far. */
+  /** Called after each committed batch with the number of items done so far (created or skipped). */
   onProgress?: (done: number) => void;
+  /** `bulk` (default) or `document-service` (the reference path). */
+  via?: 'bulk' | 'document-service';
+  /** Namespace of the natural keys (e.g. `wordpress:example.com`); default `import`. */
+  source?: string;
+  /** importTranslated: a natural key per item (default: the default locale's slug, given or derived). */
+  keys?: readonly string[];
 };
 
-type DocService = {
-  create(p: {
-    data: Record<string, unknown>;
-    locale: string;
-    fields: string[];
-    populate: never[];
-  }): Promise<{ documentId: string }>;
-  publish(p: { documentId: string; locale: '*' }): Promise<unknown>;
+export type BulkReport = {
+  /** documentIds in input order (created now, or found by their key). */
+  documentIds: string[];
+  created: number;
+  skipped: number;
 };
 
-const toBlocks = (paragraphs: Paragraphs): unknown[] =>
-  paragraphs.map((text) => ({ type: 'paragraph', children: [{ type: 'text', text }] }));
+const DEFAULT_SOURCE = 'import';
+
+const defaultBatch = (options: BulkOptions): number =>
+  options.batchSize ?? (options.via === 'document-service' ? 50 : 200);
+
+/** The natural key of an article: its own, or the Indonesian slug (given, or derived from the title). */
+export const articleKey = (article: BulkArticle): string => {
+  if (article.key) return article.key;
+  const text = article.locales[DEFAULT_LOCALE];
+  const slug = text?.slug?.trim() || toSlug(text?.title ?? '');
+  if (!slug) throw new Error(`article "${text?.title ?? ''}" has no key, slug or title to key it by`);
+  return `slug:${slug}`;
+};
+
+const translatedKey = (uid: UID.ContentType, item: TranslatedItem, index: number, options: BulkOptions): string => {
+  const given = options.keys?.[index];
+  if (given) return given;
+  const data = item[DEFAULT_LOCALE] ?? {};
+  const source = (SLUG_SOURCES as Record<string, string>)[uid];
+  const slug =
+    (typeof data.slug === 'string' && data.slug.trim()) ||
+    (source && typeof data[source] === 'string' ? toSlug(data[source]) : '');
+  if (!slug) throw new Error(`${uid} #${index} has no key, slug or name to key it by`);
+  return `slug:${slug}`;
+};
+
+const assertUniqueKeys = (keys: readonly string[], what: string): void => {
+  const seen = new Map<string, number>();
+  keys.forEach((key, i) => {
+    const first = seen.get(key);
+    if (first !== undefined) throw new Error(`${what} #${i} has the same natural key as #${first}: "${key}"`);
+    seen.set(key, i);
+  });
+};
 
 /**
- * Creates one document per item, each locale version published; the first
- * locale of LOCALE_CODES (the default) is created first and the others join
- * its document. Returns the documentIds in input order.
+ * The batch loop shared by articles and simple documents: per batch, one
+ * transaction that skips known keys, writes the rest and records their keys;
+ * then, once committed, the after-batch work (cache, search).
  */
-export const importTranslated = async (
+const runBatches = async <T>(
   strapi: Core.Strapi,
-  uid: UID.ContentType,
-  items: readonly Record<LocaleCode, Record<string, unknown>>[],
-  options: BulkOptions = {},
-): Promise<string[]> => {
-  const ids: string[] = [];
-  const batchSize = options.batchSize ?? 50;
+  uid: string,
+  items: readonly T[],
+  keys: readonly string[],
+  options: BulkOptions,
+  write: (trx: Parameters<typeof writeArticleBatch>[1], fresh: { item: T; index: number }[]) => Promise<string[]>,
+): Promise<BulkReport> => {
+  const source = options.source ?? DEFAULT_SOURCE;
+  const batchSize = defaultBatch(options);
+  const report: BulkReport = { documentIds: [], created: 0, skipped: 0 };
   for (let start = 0; start < items.length; start += batchSize) {
-    const batch = items.slice(start, start + batchSize);
-    await strapi.db.transaction(async () => {
-      for (const item of batch) ids.push(await createTranslated(strapi, uid, item));
+    const batch = items.slice(start, start + batchSize).map((item, k) => ({ item, index: start + k }));
+    const created: string[] = [];
+    const ids = await strapi.db.transaction(async ({ trx }) => {
+      const known = await knownKeys(trx, source, uid, keys.slice(start, start + batchSize));
+      const fresh = batch.filter(({ index }) => !known.has(keys[index] as string));
+      const written = fresh.length > 0 ? await write(trx, fresh) : [];
+      const entries = fresh.map(({ index }, k) => ({ key: keys[index] as string, documentId: written[k] as string }));
+      await recordKeys(trx, source, uid, entries);
+      created.push(...written);
+      const byIndex = new Map(fresh.map(({ index }, k) => [index, written[k] as string]));
+      return batch.map(({ index }) => known.get(keys[index] as string) ?? (byIndex.get(index) as string));
     });
-    options.onProgress?.(ids.length);
+    report.documentIds.push(...ids);
+    report.created += created.length;
+    report.skipped += batch.length - created.length;
+    await afterBatchCommitted(strapi, { uid, documentIds: created });
+    options.onProgress?.(report.documentIds.length);
   }
-  return ids;
+  return report;
 };
 
-/**
- * One document, every locale: the drafts are created one by one (the default
- * locale first, the others join its document), then all locale versions are
- * published by a single `publish` call — the same end state as creating each
- * with `status: 'published'`, with one deep read and one relation sync for the
- * whole document instead of one per locale.
- */
-const createTranslated = async (
+/** Imports articles (and their related links); returns what was created and skipped. */
+export const importArticlesReport = async (
   strapi: Core.Strapi,
-  uid: UID.ContentType,
-  versions: Record<LocaleCode, Record<string, unknown>>,
-): Promise<string> => {
-  const docs = strapi.documents(uid) as unknown as DocService;
-  let documentId: string | undefined;
-  for (const locale of LOCALE_CODES) {
-    const data = documentId ? { ...versions[locale], documentId } : versions[locale];
-    const created = await docs.create({ data, locale, fields: ['documentId'], populate: [] });
-    documentId ??= created.documentId;
-  }
-  await docs.publish({ documentId: documentId as string, locale: '*' });
-  return documentId as string;
-};
-
-const articleVersion = (
-  article: BulkArticle,
-  locale: LocaleCode,
-  links: readonly string[],
-): Record<string, unknown> => {
-  const text = article.locales[locale];
-  return {
-    title: text.title,
-    ...(text.slug ? { slug: text.slug } : {}),
-    excerpt: text.excerpt,
-    body: text.body.map((block) =>
-      block.type === 'rich-text'
-        ? { __component: 'content.rich-text', body: toBlocks(block.paragraphs) }
-        : { __component: 'content.read-also', link: links[block.link] ?? null },
-    ),
-    ...(text.coverCaption ? { coverCaption: text.coverCaption } : {}),
-    ...(text.seo ? { seo: { ...text.seo } } : {}),
-    ...(article.cover !== undefined ? { cover: article.cover } : {}),
-    ...(article.coverCredit ? { coverCredit: article.coverCredit } : {}),
-    ...(article.author ? { author: article.author } : {}),
-    tags: [...(article.tags ?? [])],
-    relatedLinks: [...links],
-    sources: (article.sources ?? []).map((s) => ({ ...s })),
-    ...(article.timeZone ? { timeZone: article.timeZone } : {}),
-    firstPublishedAt: new Date(article.firstPublishedAt).toISOString(),
-  };
-};
-
-/** Writes one article: its related links, then each locale version (published). Returns its documentId. */
-export const importArticle = async (strapi: Core.Strapi, article: BulkArticle): Promise<string> => {
-  const links: string[] = [];
-  for (const link of article.relatedLinks ?? []) {
-    const versions = Object.fromEntries(
-      LOCALE_CODES.map((locale) => [
-        locale,
-        {
-          title: link.locales[locale].title,
-          kind: link.kind,
-          ...(link.locales[locale].label ? { label: link.locales[locale].label } : {}),
-          ...(link.url ? { url: link.url } : {}),
-          ...(link.target ? { target: link.target } : {}),
-        },
-      ]),
-    ) as unknown as Record<LocaleCode, Record<string, unknown>>;
-    links.push(await createTranslated(strapi, RELATED_LINK_UID, versions));
-  }
-  const versions = Object.fromEntries(
-    LOCALE_CODES.map((locale) => [locale, articleVersion(article, locale, links)]),
-  ) as Record<LocaleCode, Record<string, unknown>>;
-  return createTranslated(strapi, ARTICLE_UID, versions);
+  articles: readonly BulkArticle[],
+  options: BulkOptions = {},
+): Promise<BulkReport> => {
+  const keys = articles.map(articleKey);
+  assertUniqueKeys(keys, 'article');
+  return runBatches(strapi, ARTICLE_UID, articles, keys, options, async (trx, fresh) => {
+    if (options.via !== 'document-service') {
+      return writeArticleBatch(
+        strapi,
+        trx,
+        fresh.map(({ item, index }): BatchItem => ({ article: item, index })),
+      );
+    }
+    const ids: string[] = [];
+    for (const { item, index } of fresh) {
+      try {
+        ids.push(await importArticleViaDocuments(strapi, item));
+      } catch (error) {
+        const title = item.locales[DEFAULT_LOCALE].title;
+        const message = error instanceof Error ? error.message : String(error);
+        throw new Error(`article #${index} "${title}": ${message}`, { cause: error });
+      }
+    }
+    return ids;
+  });
 };
 
 /**
@@ -177,31 +168,33 @@ export const importArticles = async (
   strapi: Core.Strapi,
   articles: readonly BulkArticle[],
   options: BulkOptions = {},
-): Promise<string[]> => {
-  const ids: string[] = [];
-  const batchSize = options.batchSize ?? 50;
-  for (let start = 0; start < articles.length; start += batchSize) {
-    const batch = articles.slice(start, start + batchSize);
-    const batchIds: string[] = [];
-    await strapi.db.transaction(async () => {
-      for (const [i, article] of batch.entries()) {
-        try {
-          batchIds.push(await importArticle(strapi, article));
-        } catch (error) {
-          const title = article.locales[DEFAULT_LOCALE].title;
-          throw new Error(
-            `article #${start + i} "${title}": ${error instanceof Error ? error.message : String(error)}`,
-            {
-              cause: error,
-            },
-          );
-        }
-      }
-    });
-    ids.push(...batchIds);
-    options.onProgress?.(ids.length);
-  }
-  return ids;
+): Promise<string[]> => (await importArticlesReport(strapi, articles, options)).documentIds;
+
+/**
+ * Creates one document per item, each locale version published (authors,
+ * tags: scalar fields). Returns the documentIds in input order.
+ */
+export const importTranslated = async (
+  strapi: Core.Strapi,
+  uid: UID.ContentType,
+  items: readonly TranslatedItem[],
+  options: BulkOptions = {},
+): Promise<string[]> => (await importTranslatedReport(strapi, uid, items, options)).documentIds;
+
+export const importTranslatedReport = async (
+  strapi: Core.Strapi,
+  uid: UID.ContentType,
+  items: readonly TranslatedItem[],
+  options: BulkOptions = {},
+): Promise<BulkReport> => {
+  const keys = items.map((item, i) => translatedKey(uid, item, i, options));
+  assertUniqueKeys(keys, uid);
+  return runBatches(strapi, uid, items, keys, options, async (trx, fresh) => {
+    if (options.via !== 'document-service') return writeTranslatedBatch(strapi, trx, uid, fresh);
+    const ids: string[] = [];
+    for (const { item } of fresh) ids.push(await createTranslated(strapi, uid, item));
+    return ids;
+  });
 };
 
 type RawResult = unknown;

@@ -1,0 +1,47 @@
+/**
+ * What must follow a committed import batch, once per batch and never per row:
+ * the bulk path writes with knex, past the Document Service middlewares and the
+ * database lifecycles that invalidate derived state after an editor's write.
+ */
+import type { Core } from '@strapi/strapi';
+import { runtimeOf } from '../runtime';
+
+export type CommittedBatch = {
+  /** The content type whose documents the batch created (articles, authors, tags). */
+  uid: string;
+  /** documentIds created by the batch (published in every locale unless imported as drafts). */
+  documentIds: readonly string[];
+};
+
+export type BatchListener = (strapi: Core.Strapi, batch: CommittedBatch) => Promise<void> | void;
+
+const listeners = new WeakMap<Core.Strapi, BatchListener[]>();
+
+/**
+ * Registers derived state to refresh after each committed import batch (e.g. a
+ * search index: `onImportBatchCommitted(strapi, (s, batch) => indexDocuments(s, batch))`
+ * in the app's register()). Listeners run in registration order; a failing one
+ * is logged and does not undo the committed batch.
+ */
+export const onImportBatchCommitted = (strapi: Core.Strapi, listener: BatchListener): void => {
+  listeners.set(strapi, [...(listeners.get(strapi) ?? []), listener]);
+};
+
+/** Called by the import path after each commit: the listeners (search index), then one new cache generation. */
+export const afterBatchCommitted = async (strapi: Core.Strapi, batch: CommittedBatch): Promise<void> => {
+  if (batch.documentIds.length === 0) return;
+  for (const listener of listeners.get(strapi) ?? []) {
+    try {
+      await listener(strapi, batch);
+    } catch (error) {
+      strapi.log.error(`[import] after-batch listener failed for ${batch.uid}: ${(error as Error).message}`);
+    }
+  }
+  // Last, so no answer cached before the listeners finished (a search page) outlives the batch.
+  try {
+    // The response store is owned by the app's runtime (src/runtime.ts), opened in register().
+    await runtimeOf(strapi)?.responseStore?.bump();
+  } catch (error) {
+    strapi.log.error(`[import] could not start a new cache generation: ${(error as Error).message}`);
+  }
+};
