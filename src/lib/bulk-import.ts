@@ -13,7 +13,11 @@ import { DEFAULT_LOCALE, LOCALE_CODES, type LocaleCode } from './locales';
  */
 
 export type Paragraphs = readonly string[];
-export type BulkBodyBlock = { type: 'rich-text'; paragraphs: Paragraphs } | { type: 'read-also'; link: number };
+export type BulkBodyBlock =
+  | { type: 'rich-text'; paragraphs: Paragraphs }
+  | { type: 'read-also'; link: number }
+  /** A rich-text entry whose Strapi "blocks" JSON the caller built (headings, lists, links, images…). */
+  | { type: 'blocks'; blocks: readonly unknown[] };
 
 export type BulkArticleText = {
   title: string;
@@ -50,6 +54,20 @@ export type BulkArticle = {
   sources?: readonly { name: string; relation: 'reported-by' | 'quoted-from'; url?: string }[];
 };
 
+/**
+ * What an importer of existing content (WordPress) needs beyond BulkArticle:
+ * some locales only, each published or a draft, no `firstPublishedAt` for a
+ * story never published, or new locale versions joining an existing document.
+ * Every BulkArticle is a BulkArticleInput.
+ */
+export type BulkArticleInput = Omit<BulkArticle, 'locales' | 'firstPublishedAt'> & {
+  /** At least one locale. */
+  locales: Partial<Record<LocaleCode, BulkArticleText & { status?: 'published' | 'draft' }>>;
+  firstPublishedAt?: string;
+  /** Add these locale versions to this existing document instead of creating one. */
+  documentId?: string;
+};
+
 export type BulkOptions = {
   /** Articles per transaction (default 50). */
   batchSize?: number;
@@ -64,7 +82,7 @@ type DocService = {
     fields: string[];
     populate: never[];
   }): Promise<{ documentId: string }>;
-  publish(p: { documentId: string; locale: '*' }): Promise<unknown>;
+  publish(p: { documentId: string; locale: string }): Promise<unknown>;
 };
 
 const toBlocks = (paragraphs: Paragraphs): unknown[] =>
@@ -103,25 +121,36 @@ export const importTranslated = async (
 const createTranslated = async (
   strapi: Core.Strapi,
   uid: UID.ContentType,
-  versions: Record<LocaleCode, Record<string, unknown>>,
+  versions: Partial<Record<LocaleCode, Record<string, unknown>>>,
+  drafts: readonly LocaleCode[] = [],
+  existing?: string,
 ): Promise<string> => {
   const docs = strapi.documents(uid) as unknown as DocService;
-  let documentId: string | undefined;
-  for (const locale of LOCALE_CODES) {
+  let documentId: string | undefined = existing;
+  const written = LOCALE_CODES.filter((locale) => versions[locale] !== undefined);
+  for (const locale of written) {
     const data = documentId ? { ...versions[locale], documentId } : versions[locale];
-    const created = await docs.create({ data, locale, fields: ['documentId'], populate: [] });
+    const created = await docs.create({
+      data: data as Record<string, unknown>,
+      locale,
+      fields: ['documentId'],
+      populate: [],
+    });
     documentId ??= created.documentId;
   }
-  await docs.publish({ documentId: documentId as string, locale: '*' });
+  const published = written.filter((locale) => !drafts.includes(locale));
+  if (published.length === LOCALE_CODES.length) await docs.publish({ documentId: documentId as string, locale: '*' });
+  else for (const locale of published) await docs.publish({ documentId: documentId as string, locale });
   return documentId as string;
 };
 
 const articleVersion = (
-  article: BulkArticle,
+  article: BulkArticleInput,
   locale: LocaleCode,
   links: readonly string[],
-): Record<string, unknown> => {
+): Record<string, unknown> | undefined => {
   const text = article.locales[locale];
+  if (!text) return undefined;
   return {
     title: text.title,
     ...(text.slug ? { slug: text.slug } : {}),
@@ -129,7 +158,9 @@ const articleVersion = (
     body: text.body.map((block) =>
       block.type === 'rich-text'
         ? { __component: 'content.rich-text', body: toBlocks(block.paragraphs) }
-        : { __component: 'content.read-also', link: links[block.link] ?? null },
+        : block.type === 'blocks'
+          ? { __component: 'content.rich-text', body: [...block.blocks] }
+          : { __component: 'content.read-also', link: links[block.link] ?? null },
     ),
     ...(text.coverCaption ? { coverCaption: text.coverCaption } : {}),
     ...(text.seo ? { seo: { ...text.seo } } : {}),
@@ -140,12 +171,12 @@ const articleVersion = (
     relatedLinks: [...links],
     sources: (article.sources ?? []).map((s) => ({ ...s })),
     ...(article.timeZone ? { timeZone: article.timeZone } : {}),
-    firstPublishedAt: new Date(article.firstPublishedAt).toISOString(),
+    ...(article.firstPublishedAt ? { firstPublishedAt: new Date(article.firstPublishedAt).toISOString() } : {}),
   };
 };
 
 /** Writes one article: its related links, then each locale version (published). Returns its documentId. */
-export const importArticle = async (strapi: Core.Strapi, article: BulkArticle): Promise<string> => {
+export const importArticle = async (strapi: Core.Strapi, article: BulkArticleInput): Promise<string> => {
   const links: string[] = [];
   for (const link of article.relatedLinks ?? []) {
     const versions = Object.fromEntries(
@@ -164,8 +195,9 @@ export const importArticle = async (strapi: Core.Strapi, article: BulkArticle): 
   }
   const versions = Object.fromEntries(
     LOCALE_CODES.map((locale) => [locale, articleVersion(article, locale, links)]),
-  ) as Record<LocaleCode, Record<string, unknown>>;
-  return createTranslated(strapi, ARTICLE_UID, versions);
+  ) as Partial<Record<LocaleCode, Record<string, unknown>>>;
+  const drafts = LOCALE_CODES.filter((locale) => article.locales[locale]?.status === 'draft');
+  return createTranslated(strapi, ARTICLE_UID, versions, drafts, article.documentId);
 };
 
 /**
@@ -175,7 +207,7 @@ export const importArticle = async (strapi: Core.Strapi, article: BulkArticle): 
  */
 export const importArticles = async (
   strapi: Core.Strapi,
-  articles: readonly BulkArticle[],
+  articles: readonly BulkArticleInput[],
   options: BulkOptions = {},
 ): Promise<string[]> => {
   const ids: string[] = [];
@@ -188,7 +220,7 @@ export const importArticles = async (
         try {
           batchIds.push(await importArticle(strapi, article));
         } catch (error) {
-          const title = article.locales[DEFAULT_LOCALE].title;
+          const title = (article.locales[DEFAULT_LOCALE] ?? Object.values(article.locales)[0])?.title;
           throw new Error(
             `article #${start + i} "${title}": ${error instanceof Error ? error.message : String(error)}`,
             {
