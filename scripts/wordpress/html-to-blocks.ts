@@ -136,7 +136,10 @@ class Converter {
     if (only?.type === 'text' && isHttpUrl(only.text.trim()) && !/\s/.test(only.text.trim())) {
       const url = only.text.trim();
       this.notes.add(`embed ${url} kept as a link`);
-      this.blocks.push({ type: 'paragraph', children: [{ type: 'link', url, children: [{ type: 'text', text: url }] }] });
+      this.blocks.push({
+        type: 'paragraph',
+        children: [{ type: 'link', url, children: [{ type: 'text', text: url }] }],
+      });
       return;
     }
     this.blocks.push({ type: 'paragraph', children });
@@ -148,8 +151,8 @@ class Converter {
     this.inline = [];
     this.nested += 1;
     for (const node of nodes) {
-      if (separateBlocks && DomUtils.isTag(node) && ['p', 'div'].includes(node.name) && this.inline.length > 0)
-        this.text('\n', {}, null, false);
+      const block = DomUtils.isTag(node) && (node.name === 'cite' || !INLINE.has(node.name));
+      if (separateBlocks && block && this.inline.length > 0) this.text('\n', {}, null, false);
       this.visit(node, {}, null, false);
     }
     this.nested -= 1;
@@ -193,7 +196,8 @@ class Converter {
     let last = 0;
     for (const match of text.matchAll(SHORTCODE)) {
       const name = (match[2] as string).toLowerCase();
-      if (match[1] === '') this.notes.add(`shortcode [${name}] ${UNWRAPPED_SHORTCODES.has(name) ? 'unwrapped' : 'kept as text'}`);
+      if (match[1] === '')
+        this.notes.add(`shortcode [${name}] ${UNWRAPPED_SHORTCODES.has(name) ? 'unwrapped' : 'kept as text'}`);
       if (!UNWRAPPED_SHORTCODES.has(name)) continue;
       pieces.push(text.slice(last, match.index));
       last = (match.index ?? 0) + match[0].length;
@@ -264,9 +268,6 @@ class Converter {
       return;
     }
     if (name === 'hr') return this.flush();
-    if (name === 'figure' && /\bwp-block-embed\b/.test(node.attribs.class ?? '')) {
-      this.notes.add('embed block kept as a link');
-    }
     // p, div, figure, figcaption, section, dl, … and unknown elements: a container of paragraphs.
     this.flush();
     for (const child of kids) this.visit(child, marks, link, true);
@@ -285,7 +286,10 @@ class Converter {
         (c): c is DomElement => DomUtils.isTag(c) && (c.name === 'ul' || c.name === 'ol'),
       );
       const children = this.collect(item.children.filter((c) => !sublists.includes(c as DomElement)));
-      list.children.push({ type: 'list-item', children: children.length > 0 ? children : [{ type: 'text', text: '' }] });
+      list.children.push({
+        type: 'list-item',
+        children: children.length > 0 ? children : [{ type: 'text', text: '' }],
+      });
       for (const sub of sublists) list.children.push(this.list(sub));
     }
     return list;

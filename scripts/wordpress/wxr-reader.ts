@@ -83,7 +83,7 @@ export async function* readWxr(file: string, options: ReadOptions = {}): AsyncGe
 
   parser.on('error', (e) => {
     error ??= new WxrSyntaxError(
-      `malformed XML at line ${parser.line}, column ${parser.column + 1}${lastItem ? ` (${lastItem})` : ''}: ${e.message.replace(/^.*?:\d+:\d+: /, '')}`,
+      `malformed XML at line ${parser.line}, column ${parser.column + 1}${lastItem ? ` (${lastItem})` : ''}: ${e.message.replace(/^(?:.*?:)?\d+:\d+: /, '')}`,
       parser.line,
       parser.column + 1,
     );
@@ -92,7 +92,15 @@ export async function* readWxr(file: string, options: ReadOptions = {}): AsyncGe
     stack.push(tag.name);
     const name = tag.name;
     if (name === 'item' && parent() === 'channel') {
-      item = { line: parser.line, fields: {}, terms: [], meta: {}, comments: 0, contentChars: 0, contentTruncated: false };
+      item = {
+        line: parser.line,
+        fields: {},
+        terms: [],
+        meta: {},
+        comments: 0,
+        contentChars: 0,
+        contentTruncated: false,
+      };
       return;
     }
     if (item) {
