@@ -64,25 +64,32 @@ const main = async (): Promise<number> => {
   // Strapi reads .env and resolves the SQLite file from the working directory.
   process.chdir(appDir);
   const { createStrapi } = await import('@strapi/strapi');
-  const { importWordPress } = await import('./wordpress/pipeline');
+  const { importWordPress, scanWxr } = await import('./wordpress/pipeline');
   const { WxrSyntaxError } = await import('./wordpress/wxr-reader');
   const { waitForIdleDatabase } = await import('./seed/settle');
   const { withImportPragmas } = await import('../src/lib/bulk-import');
 
   let strapi: Core.Strapi | undefined;
   try {
+    // The first pass validates the whole file before Strapi boots: a malformed export writes nothing.
+    console.log(`[wordpress] reading ${args.file}`);
+    const scan = await scanWxr(args.file);
     strapi = await createStrapi({ appDir, distDir: path.join(appDir, 'dist') }).load();
     const app = strapi;
     await withImportPragmas(app, () =>
-      importWordPress(app, {
-        file: args.file,
-        ...(args.locale ? { locale: args.locale } : {}),
-        ...(args.uploads ? { uploadsDir: args.uploads } : {}),
-        dryRun: args.dryRun,
-        ...(args.batchSize ? { batchSize: args.batchSize } : {}),
-        out: (line) => console.log(line),
-        progress: process.stderr,
-      }),
+      importWordPress(
+        app,
+        {
+          file: args.file,
+          ...(args.locale ? { locale: args.locale } : {}),
+          ...(args.uploads ? { uploadsDir: args.uploads } : {}),
+          dryRun: args.dryRun,
+          ...(args.batchSize ? { batchSize: args.batchSize } : {}),
+          out: (line) => console.log(line),
+          progress: process.stderr,
+        },
+        scan,
+      ),
     );
     return 0;
   } catch (error) {

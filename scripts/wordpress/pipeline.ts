@@ -58,7 +58,7 @@ const isImportablePost = (item: WxrItem): boolean =>
   ['publish', 'draft', 'pending', 'private', 'future'].includes((item.fields['wp:status'] ?? '').trim());
 
 /** Pass 1: validates the XML and gathers what pass 2 needs, holding no post content. */
-export const scanWxr = async (file: string, maxContentChars: number): Promise<Scan> => {
+export const scanWxr = async (file: string): Promise<Scan> => {
   const scan: Scan = {
     channel: {},
     authors: new Map(),
@@ -69,7 +69,8 @@ export const scanWxr = async (file: string, maxContentChars: number): Promise<Sc
     items: 0,
     offsets: new Map(),
   };
-  for await (const record of readWxr(file, { maxContentChars: Math.min(maxContentChars, 1) })) {
+  // Post content is not needed here: the reader keeps none of it.
+  for await (const record of readWxr(file, { maxContentChars: 0 })) {
     if (record.kind === 'channel') scan.channel[record.field] ??= record.value;
     else if (record.kind === 'author') {
       const login = (record.fields['wp:author_login'] ?? '').trim();
@@ -122,12 +123,16 @@ const mostCommon = (counts: Map<number, number>): number | null => {
 export type ImportResult = { report: ImportReport; scan: Scan };
 
 /** Imports (or, with dryRun, validates) one export. Throws only on fatal errors (malformed XML, a dead database). */
-export const importWordPress = async (strapi: Core.Strapi, options: ImportOptions): Promise<ImportResult> => {
+export const importWordPress = async (
+  strapi: Core.Strapi,
+  options: ImportOptions,
+  /** The first pass, when the caller made it already (the CLI does, before booting Strapi). */
+  scanned?: Scan,
+): Promise<ImportResult> => {
   const report = new ImportReport(options.out);
   const maxContentChars = options.maxContentChars ?? DEFAULT_MAX_CONTENT;
   const batchSize = options.batchSize ?? 50;
-  report.line(`reading ${options.file}`);
-  const scan = await scanWxr(options.file, maxContentChars);
+  const scan = scanned ?? (await scanWxr(options.file));
 
   const version = scan.channel['wp:wxr_version'];
   if (!version) report.line('warning: no wp:wxr_version: is this a WordPress export?');
