@@ -72,6 +72,14 @@ export class WordPressWriter {
     return found?.documentId ?? null;
   }
 
+  private async firstPublishedAt(documentId: string): Promise<string | null> {
+    const row = (await this.strapi.db.query(ARTICLE_UID).findOne({
+      select: ['firstPublishedAt'],
+      where: { documentId, firstPublishedAt: { $notNull: true } },
+    })) as { firstPublishedAt?: string | Date | null } | null;
+    return row?.firstPublishedAt ? new Date(row.firstPublishedAt).toISOString() : null;
+  }
+
   /** The author of a WordPress login: an existing one (same e-mail, else same slug) or a new one. */
   private async author(login: string): Promise<string | null> {
     const cached = this.authorIds.get(login);
@@ -190,7 +198,11 @@ export class WordPressWriter {
       if (id) tags.push(id);
     }
     const cover = await this.cover(group);
-    const dates = versions.flatMap((v) => (v.firstPublishedAt ? [v.firstPublishedAt] : [])).sort();
+    const dates = versions.flatMap((v) => (v.firstPublishedAt ? [v.firstPublishedAt] : []));
+    // A translation joining an existing article shares its original publication time.
+    const joined = documents.size === 1 ? await this.firstPublishedAt([...documents][0] as string) : null;
+    if (joined) dates.splice(0, dates.length, joined);
+    dates.sort();
     return {
       locales,
       ...(dates[0] ? { firstPublishedAt: dates[0] } : {}),

@@ -74,6 +74,7 @@ beforeAll(async () => {
   runs.dryRun = await runImport(SITE, '--dry-run');
   runs.site = await runImport(SITE, '--uploads', UPLOADS);
   runs.polylang = await runImport(POLYLANG);
+  runs.polylangUpdate = await runImport(path.join(FIXTURES, 'polylang-update.xml'));
   runs.generated = await runImport(generated, '--batch-size', '7');
   runs.again = await runImport(SITE, '--uploads', UPLOADS);
   for (const [name, run] of Object.entries(runs)) {
@@ -180,6 +181,18 @@ describe('npm run import:wordpress: idempotency and --dry-run', () => {
   it('--dry-run reports what it would create and writes nothing', () => {
     const run = runs.dryRun as Run;
     expect(run.stdout).toContain('summary (dry run: nothing written): 7 created, 0 updated, 8 skipped, 2 failed');
+    // The real run after it found none of the seven articles in the database.
+    expect(summary(runs.site as Run).created).toBe(7);
+  });
+
+  it('a later export with a new translation adds it to the existing article ("updated")', async () => {
+    const run = runs.polylangUpdate as Run;
+    expect(summary(run)).toEqual({ created: 0, updated: 1, skipped: 0, failed: 0 });
+    expect(run.stdout).toContain('[wordpress]   updated: 1 added en published');
+    const id = (await rest('/api/articles/slug/pasar-saham-dibuka-datar?locale=id')).data;
+    const en = (await rest('/api/articles/slug/stock-market-opens-flat?locale=en')).data;
+    expect(en.documentId).toBe(id.documentId);
+    expect(en.firstPublishedAt).toBe(id.firstPublishedAt);
   });
 
   it('a second run creates nothing and skips every article by slug + locale', async () => {
