@@ -11,7 +11,7 @@ import { ARTICLE_UID, AUTHOR_UID, TAG_UID } from '../../src/lib/uids';
 
 /**
  * `npm run import:wordpress` as an operator runs it: the compiled CLI
- * (dist/scripts/import-wordpress.js) in a child process against a throwaway
+ * (dist/scripts/wordpress/cli.js) in a child process against a throwaway
  * database (SQLite, or PostgreSQL with TEST_DATABASE=postgres), on the
  * fixtures of tests/fixtures/wordpress; then the CMS on that database is read
  * over the public REST and GraphQL APIs and the admin API.
@@ -31,7 +31,7 @@ let env: Record<string, string> = {};
 type Run = { status: number | null; stdout: string; stderr: string };
 const runImport = (...args: string[]): Promise<Run> =>
   new Promise((resolve, reject) => {
-    const proc = spawn(process.execPath, [path.join(ROOT, 'dist', 'scripts', 'import-wordpress.js'), ...args], {
+    const proc = spawn(process.execPath, [path.join(ROOT, 'dist', 'scripts', 'wordpress', 'cli.js'), ...args], {
       cwd: ROOT,
       env: childEnv(env),
       stdio: ['ignore', 'pipe', 'pipe'],

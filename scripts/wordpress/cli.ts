@@ -14,9 +14,9 @@
 import fs from 'fs';
 import path from 'path';
 import type { Core } from '@strapi/strapi';
-import { isLocaleCode, type LocaleCode } from '../src/lib/locales';
+import { isLocaleCode, type LocaleCode } from '../../src/lib/locales';
 
-const appDir = path.resolve(__dirname, '..', '..');
+const appDir = path.resolve(__dirname, '..', '..', '..');
 const USAGE = 'usage: npm run import:wordpress -- <export.xml> [--locale id|en] [--uploads <dir>] [--dry-run]';
 
 type Args = { file: string; locale?: LocaleCode; uploads?: string; dryRun: boolean; batchSize?: number };
@@ -64,10 +64,10 @@ const main = async (): Promise<number> => {
   // Strapi reads .env and resolves the SQLite file from the working directory.
   process.chdir(appDir);
   const { createStrapi } = await import('@strapi/strapi');
-  const { importWordPress, scanWxr } = await import('./wordpress/pipeline');
-  const { WxrSyntaxError } = await import('./wordpress/wxr-reader');
-  const { waitForIdleDatabase } = await import('./seed/settle');
-  const { withImportPragmas } = await import('../src/lib/bulk-import');
+  const { importWordPress, scanWxr } = await import('./pipeline');
+  const { WxrSyntaxError } = await import('./wxr-reader');
+  const { waitForIdleDatabase } = await import('../seed/settle');
+  const { withImportPragmas } = await import('../../src/lib/bulk-import');
 
   let strapi: Core.Strapi | undefined;
   try {
