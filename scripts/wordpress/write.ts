@@ -185,7 +185,7 @@ export class WordPressWriter {
         title: v.title,
         slug: v.slug,
         excerpt: v.excerpt,
-        body: v.blocks.length > 0 ? [{ type: 'blocks', blocks: await this.resolveBlocks(group, v.blocks) }] : [],
+        body: v.blocks.length > 0 ? [{ type: 'rich-text', blocks: await this.resolveBlocks(group, v.blocks) }] : [],
         status: v.status,
       };
       locales[v.locale] = text;

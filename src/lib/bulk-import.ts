@@ -17,7 +17,7 @@ export type BulkBodyBlock =
   | { type: 'rich-text'; paragraphs: Paragraphs }
   | { type: 'read-also'; link: number }
   /** A rich-text entry whose Strapi "blocks" JSON the caller built (headings, lists, links, images…). */
-  | { type: 'blocks'; blocks: readonly unknown[] };
+  | { type: 'rich-text'; blocks: readonly unknown[] };
 
 export type BulkArticleText = {
   title: string;
@@ -156,11 +156,12 @@ const articleVersion = (
     ...(text.slug ? { slug: text.slug } : {}),
     excerpt: text.excerpt,
     body: text.body.map((block) =>
-      block.type === 'rich-text'
-        ? { __component: 'content.rich-text', body: toBlocks(block.paragraphs) }
-        : block.type === 'blocks'
-          ? { __component: 'content.rich-text', body: [...block.blocks] }
-          : { __component: 'content.read-also', link: links[block.link] ?? null },
+      block.type === 'read-also'
+        ? { __component: 'content.read-also', link: links[block.link] ?? null }
+        : {
+            __component: 'content.rich-text',
+            body: 'blocks' in block ? [...block.blocks] : toBlocks(block.paragraphs),
+          },
     ),
     ...(text.coverCaption ? { coverCaption: text.coverCaption } : {}),
     ...(text.seo ? { seo: { ...text.seo } } : {}),
