@@ -17,7 +17,8 @@ import type { Core } from '@strapi/strapi';
 import { isLocaleCode, type LocaleCode } from '../../src/lib/locales';
 
 const appDir = path.resolve(__dirname, '..', '..', '..');
-const USAGE = 'usage: npm run import:wordpress -- <export.xml> [--locale id|en] [--uploads <dir>] [--dry-run]';
+const USAGE =
+  'usage: npm run import:wordpress -- <export.xml> [--locale id|en] [--uploads <dir>] [--dry-run] [--batch-size <n>]';
 
 type Args = { file: string; locale?: LocaleCode; uploads?: string; dryRun: boolean; batchSize?: number };
 
