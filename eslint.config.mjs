@@ -14,6 +14,7 @@ export default tseslint.config(
       'dist/',
       'build/',
       '.cache/',
+      '.runtimes/',
       '.tmp/',
       '.strapi/',
       'artifacts/',
