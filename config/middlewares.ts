@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import { mediaOrigin, s3Storage } from '../src/lib/media-storage';
 
 type Env = Core.Config.Shared.ConfigParams['env'];
 
@@ -10,11 +11,15 @@ type Env = Core.Config.Shared.ConfigParams['env'];
  * Each directive is one string: Strapi deep-merges its own defaults into arrays
  * index by index, which would put back `https:` and the marketplace host.
  * CSP_EXTRA_SOURCES (comma-separated) adds origins to img-src, media-src and
- * connect-src, e.g. an external upload provider.
+ * connect-src, e.g. an external upload provider. With media in a bucket
+ * (S3_BUCKET, src/lib/media-storage.ts) its public origin is added to img-src and
+ * media-src: the admin's media library shows the files from there.
  */
 const security = (env: Env) => {
   const extra = env.array('CSP_EXTRA_SOURCES', []).map(String).filter(Boolean).join(' ');
   const withExtra = (value: string): string => (extra ? `${value} ${extra}` : value);
+  const s3 = s3Storage(env);
+  const withMedia = (value: string): string => withExtra(s3 ? `${value} ${mediaOrigin(s3)}` : value);
   return {
     name: 'strapi::security',
     config: {
@@ -25,8 +30,8 @@ const security = (env: Env) => {
           'script-src': "'self'",
           'style-src': "'self' 'unsafe-inline'",
           'connect-src': withExtra("'self'"),
-          'img-src': withExtra("'self' data: blob:"),
-          'media-src': withExtra("'self' data: blob:"),
+          'img-src': withMedia("'self' data: blob:"),
+          'media-src': withMedia("'self' data: blob:"),
           'font-src': "'self' data:",
           'object-src': "'none'",
           'base-uri': "'self'",
