@@ -26,7 +26,7 @@ if (!existsSync(resolve(root, 'node_modules', '@strapi', 'strapi'))) {
   run(npm, ['ci', '--no-audit', '--no-fund']);
 }
 run(process.execPath, ['scripts/env.mjs']);
-if (existsSync(resolve(root, 'scripts', 'seed.ts'))) {
+if (existsSync(resolve(root, 'scripts', 'seed', 'cli.ts'))) {
   run(npm, ['run', 'seed', '--', '--if-empty']);
 }
 run(npm, ['run', 'develop']);

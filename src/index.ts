@@ -1,12 +1,12 @@
 import type { Core } from '@strapi/strapi';
 import { slugMiddleware } from './document-middlewares/slug';
 import { firstPublishedAtGuard } from './document-middlewares/first-published-at';
-import { relatedLinkRules } from './document-middlewares/related-link-rules';
+import { relatedLinkRules } from './api/related-link/document-middlewares/related-link-rules';
 import { publishedOnlyForReaders } from './document-middlewares/published-only-for-readers';
 import { ensureLocales } from './bootstrap/locales';
 import { ensurePublicPermissions } from './bootstrap/public-permissions';
-import { readingTimeMiddleware } from './document-middlewares/reading-time';
-import { translationStatusMiddleware } from './document-middlewares/translation-status';
+import { readingTimeMiddleware } from './api/article/document-middlewares/reading-time';
+import { translationStatusMiddleware } from './api/article/document-middlewares/translation-status';
 import { ensureSiteSettings } from './bootstrap/site-settings';
 import { registerPublishingRoutes } from './bootstrap/publishing-routes';
 import { registerNewsroomGraphql } from './extensions/graphql/newsroom-queries';

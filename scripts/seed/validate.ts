@@ -1,6 +1,6 @@
 import fs from 'fs';
 import path from 'path';
-import { urlProblem } from '../../src/document-middlewares/related-link-rules';
+import { urlProblem } from '../../src/api/related-link/document-middlewares/related-link-rules';
 import { LOCALE_CODES } from '../../src/lib/locales';
 import type { SeedFixture } from '../../database/seed/types';
 

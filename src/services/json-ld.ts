@@ -2,7 +2,7 @@ import type { Core } from '@strapi/strapi';
 import { LOCALE_CODES } from '../lib/locales';
 import { NEWSROOM_TIME_ZONE, toZonedIso } from '../lib/time-zone';
 import { articleUrl, authorUrl, mediaUrl } from '../lib/urls';
-import { SOURCE_LOCALE } from '../document-middlewares/translation-status';
+import { SOURCE_LOCALE } from '../api/article/document-middlewares/translation-status';
 import { getSite, type Site } from './site';
 import { findPublishedArticleBySlug, publishedVersions, type ArticleView } from './published-articles';
 

@@ -48,7 +48,7 @@ beforeAll(async () => {
   source = await makeApp();
   backupDir = fs.mkdtempSync(path.join(os.tmpdir(), 'newsroom-backups-'));
   dirs.push(backupDir);
-  const seeded = await run(path.join(ROOT, 'dist', 'scripts', 'seed.js'), [], source);
+  const seeded = await run(path.join(ROOT, 'dist', 'scripts', 'seed', 'cli.js'), [], source);
   expect(seeded.code).toBe(0);
 }, 170000);
 

@@ -1,8 +1,8 @@
 /**
  * The bench's honest parts, without timing: the project import path
- * (src/lib/bulk-import.ts, driven by scripts/bench/load-corpus.ts) writes
+ * (src/lib/bulk-import.ts, driven by bench/load-corpus.ts) writes
  * correct articles in both locales with per-locale relations, and the floor
- * server (scripts/bench/floor-server.js) answers the bench's requests with the
+ * server (bench/floor-server.js) answers the bench's requests with the
  * CMS's exact bytes on the same database.
  */
 import fs from 'fs';
@@ -11,12 +11,12 @@ import os from 'os';
 import path from 'path';
 import type { AddressInfo } from 'net';
 import { startStrapi, type TestApp } from '../helpers/strapi';
-import { buildCorpus, type Corpus } from '../../scripts/bench/corpus';
-import { loadCorpus, type LoadResult } from '../../scripts/bench/load-corpus';
+import { buildCorpus, type Corpus } from '../../bench/corpus';
+import { loadCorpus, type LoadResult } from '../../bench/load-corpus';
 import { ARTICLE_UID } from '../../src/lib/uids';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const floorModule = require('../../scripts/bench/floor-server.js') as {
+const floorModule = require('../../bench/floor-server.js') as {
   createFloorServer: (file: string) => http.Server;
   GRAPHQL_LIST: string;
 };
@@ -73,7 +73,7 @@ const stored = async (documentId: string, locale: string, status: 'draft' | 'pub
   return found;
 };
 
-describe('bulk import (scripts/bench corpus through src/lib/bulk-import.ts)', () => {
+describe('bulk import (bench corpus through src/lib/bulk-import.ts)', () => {
   it('writes every article once, published and draft, in both locales', async () => {
     expect(loaded.articles).toBe(N);
     expect(new Set(loaded.articleIds).size).toBe(N);
@@ -122,7 +122,7 @@ describe('bulk import (scripts/bench corpus through src/lib/bulk-import.ts)', ()
   });
 });
 
-describe('floor server (scripts/bench/floor-server.js)', () => {
+describe('floor server (bench/floor-server.js)', () => {
   let floor: http.Server;
   let floorPort: number;
 

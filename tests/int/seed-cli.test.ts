@@ -11,7 +11,7 @@ type SqliteDatabase = { prepare(sql: string): { all(): unknown[] }; close(): voi
 const Database = require('better-sqlite3') as new (file: string, options: { readonly: boolean }) => SqliteDatabase;
 
 /**
- * `npm run seed` as a user runs it: the compiled CLI (dist/scripts/seed.js, built
+ * `npm run seed` as a user runs it: the compiled CLI (dist/scripts/seed/cli.js, built
  * by the global setup) in a child process, on a throwaway SQLite database.
  */
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'newsroom-seed-cli-'));
@@ -25,7 +25,7 @@ const env: NodeJS.ProcessEnv = childEnv({
 });
 
 const seed = (...args: string[]) => {
-  const res = spawnSync(process.execPath, [path.join(ROOT, 'dist', 'scripts', 'seed.js'), ...args], {
+  const res = spawnSync(process.execPath, [path.join(ROOT, 'dist', 'scripts', 'seed', 'cli.js'), ...args], {
     cwd: ROOT,
     env,
     encoding: 'utf8',

@@ -8,7 +8,7 @@ import { rowCounts } from '../helpers/db-inspect';
 import { publicSnapshot } from '../helpers/public-snapshot';
 
 /**
- * Crash safety of `npm run seed`: the real CLI (dist/scripts/seed.js) in a child
+ * Crash safety of `npm run seed`: the real CLI (dist/scripts/seed/cli.js) in a child
  * process is killed with SIGKILL at several points of its run — twice during
  * Strapi's boot (schema creation, roles and permissions), and after the k-th record it reported (k drawn at
  * random in each stretch of the run: media and author, tags, related links, the
@@ -37,7 +37,7 @@ const runSeed = (env: Record<string, string>, kill?: KillPoint): Promise<Run> =>
   new Promise((resolve) => {
     const started = Date.now();
     let bootMs = 0;
-    const proc = spawn(process.execPath, [path.join(ROOT, 'dist', 'scripts', 'seed.js')], {
+    const proc = spawn(process.execPath, [path.join(ROOT, 'dist', 'scripts', 'seed', 'cli.js')], {
       cwd: ROOT,
       env: childEnv(env),
     });

@@ -69,7 +69,7 @@ export const startCms = async (): Promise<Cms> => {
   if (process.env.E2E_SKIP_BUILD !== '1' || !fs.existsSync(path.join(ROOT, 'dist', 'build', 'index.html'))) {
     run('strapi build', [STRAPI_BIN, 'build'], { ...env, NODE_ENV: 'production' });
   }
-  run('seed', [path.join(ROOT, 'dist', 'scripts', 'seed.js')], env);
+  run('seed', [path.join(ROOT, 'dist', 'scripts', 'seed', 'cli.js')], env);
 
   const child: ChildProcess = spawn(process.execPath, [STRAPI_BIN, 'start'], {
     cwd: ROOT,

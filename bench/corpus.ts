@@ -2,8 +2,8 @@
  * A deterministic synthetic newsroom corpus (fixed seed): the same N always
  * gives the same authors, tags and articles, byte for byte.
  */
-import type { BulkArticle, BulkRelatedLink } from '../../src/lib/bulk-import';
-import type { LocaleCode } from '../../src/lib/locales';
+import type { BulkArticle, BulkRelatedLink } from '../src/lib/bulk-import';
+import type { LocaleCode } from '../src/lib/locales';
 
 export const CORPUS_SEED = 0x5eed2024;
 

@@ -1,6 +1,6 @@
 import type { Core, Modules } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
-import { RELATED_LINK_UID } from '../lib/uids';
+import { RELATED_LINK_UID } from '../../../lib/uids';
 
 type Params = { data?: Record<string, unknown>; locale?: string; documentId?: string };
 

@@ -1,12 +1,12 @@
 /**
- * `node dist/scripts/bench/import-corpus.js --n=1000 --dir=/tmp/x`
+ * `node bench/dist/bench/import-corpus.js --n=1000 --dir=/tmp/x`
  * Builds the deterministic corpus of N articles into <dir>/data.db through the
  * project's import path and prints one JSON line with the import figures.
  */
 import { bootStrapi } from './boot';
 import { buildCorpus } from './corpus';
 import { loadCorpus } from './load-corpus';
-import { waitForIdleDatabase } from '../seed/settle';
+import { waitForIdleDatabase } from '../scripts/seed/settle';
 
 const arg = (name: string): string | undefined =>
   process.argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);

@@ -1,13 +1,13 @@
 /**
- * Loads a synthetic corpus (scripts/bench/corpus.ts) into a booted Strapi
+ * Loads a synthetic corpus (bench/corpus.ts) into a booted Strapi
  * through the project's import path (src/lib/bulk-import.ts), and measures
  * the article import: wall time and SQL statements (knex `query` events).
  */
 import fs from 'fs';
 import path from 'path';
 import type { Core } from '@strapi/strapi';
-import { importArticles, importTranslated, withImportPragmas, type BulkArticle } from '../../src/lib/bulk-import';
-import { AUTHOR_UID, TAG_UID } from '../../src/lib/uids';
+import { importArticles, importTranslated, withImportPragmas, type BulkArticle } from '../src/lib/bulk-import';
+import { AUTHOR_UID, TAG_UID } from '../src/lib/uids';
 import type { Corpus } from './corpus';
 
 export type LoadResult = {

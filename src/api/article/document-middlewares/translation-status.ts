@@ -1,8 +1,8 @@
 import { createHash } from 'crypto';
 import type { Core, Modules } from '@strapi/strapi';
-import { ARTICLE_UID } from '../lib/uids';
-import { DEFAULT_LOCALE } from '../lib/locales';
-import { bodyToText } from '../lib/blocks';
+import { ARTICLE_UID } from '../../../lib/uids';
+import { DEFAULT_LOCALE } from '../../../lib/locales';
+import { bodyToText } from '../../../lib/blocks';
 import { after, loadArticleDraft, type StoredArticleText } from './article-draft';
 
 type Params = { data?: Record<string, unknown>; locale?: string; documentId?: string };

@@ -1,7 +1,7 @@
 import type { Core, Modules } from '@strapi/strapi';
-import { ARTICLE_UID } from '../lib/uids';
-import { DEFAULT_LOCALE } from '../lib/locales';
-import { readingTimeMinutes } from '../lib/reading-time';
+import { ARTICLE_UID } from '../../../lib/uids';
+import { DEFAULT_LOCALE } from '../../../lib/locales';
+import { readingTimeMinutes } from '../../../lib/reading-time';
 import { after, loadArticleDraft } from './article-draft';
 
 type Params = { data?: Record<string, unknown>; locale?: string; documentId?: string };

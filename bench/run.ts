@@ -4,7 +4,7 @@
  * For each N: builds the deterministic corpus through the project's import
  * path (child process, throwaway SQLite file), then loads the same four
  * requests with autocannon against
- *   - the floor (scripts/bench/floor-server.js: node:http + better-sqlite3),
+ *   - the floor (bench/floor-server.js: node:http + better-sqlite3),
  *   - the CMS (production build) with the response cache on (CACHE_ENABLED=true),
  *   - the CMS with it off (CACHE_ENABLED=false),
  *   - stock: PERF_OPTIMIZATIONS=false, cache off, and every `nr_idx_` index dropped (on a copy).
@@ -39,12 +39,12 @@ const Database = require('better-sqlite3') as new (file: string, options?: { rea
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const autocannon = require('autocannon') as Autocannon;
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const { GRAPHQL_LIST } = require(path.join(__dirname, '../../../scripts/bench/floor-server.js')) as {
+const { GRAPHQL_LIST } = require(path.join(__dirname, '../../floor-server.js')) as {
   GRAPHQL_LIST: string;
 };
 
 const APP_DIR = path.resolve(__dirname, '..', '..', '..');
-const FLOOR_SCRIPT = path.join(APP_DIR, 'scripts/bench/floor-server.js');
+const FLOOR_SCRIPT = path.join(APP_DIR, 'bench/floor-server.js');
 const ARTIFACTS = path.join(APP_DIR, 'artifacts/bench');
 
 type Flags = { ns: number[]; duration: number; connections: number; keep: boolean; modes: Mode[] };

@@ -2,7 +2,7 @@
  * `npm run seed [-- --if-empty] [-- --reset] [-- --fixture <module>]`
  *
  * Boots the compiled app (dist/) without its HTTP server, loads the seed
- * fixture through Strapi's own services (scripts/seed/seed.ts), prints one line
+ * fixture through Strapi's own services (./seed.ts), prints one line
  * per record and a summary line, and always shuts Strapi down.
  *
  *   --if-empty          seed only when the database holds no article at all
@@ -15,9 +15,9 @@
  */
 import path from 'path';
 import type { Core } from '@strapi/strapi';
-import type { SeedFixture } from '../database/seed/types';
+import type { SeedFixture } from '../../database/seed/types';
 
-const appDir = path.resolve(__dirname, '..', '..');
+const appDir = path.resolve(__dirname, '..', '..', '..');
 
 type Args = { ifEmpty: boolean; reset: boolean; fixture?: string };
 
@@ -56,9 +56,9 @@ const main = async (): Promise<number> => {
   // Strapi reads .env and resolves the SQLite file from the working directory.
   process.chdir(appDir);
   const { createStrapi } = await import('@strapi/strapi');
-  const { seedNewsroom, SeedFixtureError, validateFixture } = await import('./seed/seed');
-  const { default: defaultFixture } = await import('../database/seed/newsroom');
-  const { waitForIdleDatabase } = await import('./seed/settle');
+  const { seedNewsroom, SeedFixtureError, validateFixture } = await import('./seed');
+  const { default: defaultFixture } = await import('../../database/seed/newsroom');
+  const { waitForIdleDatabase } = await import('./settle');
 
   let strapi: Core.Strapi | undefined;
   try {
@@ -66,7 +66,7 @@ const main = async (): Promise<number> => {
     // Bad data fails fast, before Strapi boots (seedNewsroom validates again).
     validateFixture(fixture, appDir);
     strapi = await createStrapi({ appDir, distDir: path.join(appDir, 'dist') }).load();
-    const { ARTICLE_UID } = await import('../src/lib/uids');
+    const { ARTICLE_UID } = await import('../../src/lib/uids');
     if (args.ifEmpty) {
       const articles = await strapi.db.query(ARTICLE_UID).count();
       if (articles > 0) {

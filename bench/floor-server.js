@@ -3,7 +3,7 @@
  * The floor: the fewest moving parts that can answer the bench's requests with
  * the CMS's exact bytes — node:http + better-sqlite3 (read-only) + prepared
  * statements, over indexes the bench adds to the floor's own copy of the
- * database (scripts/bench/run.ts). No framework, no cache of responses: every
+ * database (bench/run.ts). No framework, no cache of responses: every
  * request reads the database. It knows only the bench's four requests:
  *
  *   GET  /api/articles?locale=id&pagination[pageSize]=20        (list, newest first, default population)
@@ -12,9 +12,9 @@
  *   POST /graphql  {"query": BENCH_GRAPHQL_LIST}                (list over GraphQL, see below)
  *
  * The JSON it writes follows the key order of Strapi's serializer (verified
- * byte for byte by the bench and tests/int/bench-floor.test.ts).
+ * byte for byte by the bench and tests/int/bench-import-floor.test.ts).
  *
- * Usage: node scripts/bench/floor-server.js --db=<file> [--port=0]
+ * Usage: node bench/floor-server.js --db=<file> [--port=0]
  * Prints `{"port":N}` on stdout once listening; stops on SIGTERM or when its
  * parent (IPC) goes away.
  */
@@ -409,7 +409,7 @@ if (require.main === module) {
   const arg = (name) => process.argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
   const file = arg('db');
   if (!file) {
-    console.error('usage: node scripts/bench/floor-server.js --db=<sqlite file> [--port=0]');
+    console.error('usage: node bench/floor-server.js --db=<sqlite file> [--port=0]');
     process.exit(2);
   }
   const server = createFloorServer(path.resolve(file));

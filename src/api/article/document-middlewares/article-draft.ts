@@ -1,5 +1,5 @@
 import type { Core } from '@strapi/strapi';
-import { ARTICLE_UID } from '../lib/uids';
+import { ARTICLE_UID } from '../../../lib/uids';
 
 /** The stored draft row of one locale version of an article, with what the text-derived fields need. */
 export type StoredArticleText = {
