@@ -197,7 +197,7 @@ if (!postgresReachable) console.warn(`SKIPPED cross-engine restore: PostgreSQL n
     };
 
     const sqlite = await app('sqlite');
-    expect((await run(path.join(ROOT, 'dist', 'scripts', 'seed.js'), [], sqlite)).code).toBe(0);
+    expect((await run(path.join(ROOT, 'dist', 'scripts', 'seed', 'cli.js'), [], sqlite)).code).toBe(0);
     const expected = await snapshot(sqlite);
     expect(Object.keys(expected.media as object)).toHaveLength(5);
 
