@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { readSecret } from '../src/lib/secrets';
 import { s3Storage, uploadProviderConfig } from '../src/lib/media-storage';
+import { safeGraphqlError } from '../src/extensions/graphql/format-error';
 
 const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Plugin => {
   const s3 = s3Storage(env);
@@ -23,6 +24,9 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Plugin =>
         landingPage: env('NODE_ENV', 'development') !== 'production',
         apolloServer: {
           introspection: env.bool('GRAPHQL_INTROSPECTION', true),
+          // No stack trace or server path in any NODE_ENV; unexpected errors are logged in full.
+          includeStacktraceInErrorResponses: false,
+          formatError: safeGraphqlError(),
         },
       },
     },

@@ -29,6 +29,8 @@ const READS = [
   /process\.env\.([A-Z][A-Z0-9_]*)/g,
   /process\.env\[\s*'([A-Z][A-Z0-9_]*)'\s*\]/g,
   /readSecret(?:List)?\(\s*env,\s*'([A-Z][A-Z0-9_]*)'/g,
+  // src/config/settings.ts's readers: env.str('NAME', …), env.int(…), env.bool(…), env.optional(…), env.list(…).
+  /\b(?:str|optional|int|bool|list)\(\s*'([A-Z][A-Z0-9_]*)'/g,
 ];
 
 it('every variable read in config/, src/ and scripts/ is cleared for test apps', () => {
