@@ -1,11 +1,10 @@
 import type { Core } from '@strapi/strapi';
+import { readSettings } from '../src/config/settings';
+import { REST_PREFIX } from '../src/http/paths';
 
-const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Api => ({
-  rest: {
-    defaultLimit: env.int('API_DEFAULT_LIMIT', 25),
-    maxLimit: env.int('API_MAX_LIMIT', 100),
-    withCount: true,
-  },
-});
+const config = (): Core.Config.Api => {
+  const { api } = readSettings();
+  return { rest: { prefix: REST_PREFIX, defaultLimit: api.defaultLimit, maxLimit: api.maxLimit, withCount: true } };
+};
 
 export default config;

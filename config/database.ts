@@ -1,54 +1,38 @@
 import path from 'path';
 import type { Core } from '@strapi/strapi';
-
-type Client = 'sqlite' | 'postgres';
+import { readSettings } from '../src/config/settings';
 
 /**
  * SQLite (embedded, the default) or PostgreSQL, from Strapi's standard
- * DATABASE_* variables. DATABASE_URL wins over the separate host/port/name
- * variables for PostgreSQL.
+ * DATABASE_* variables (src/config/settings.ts). DATABASE_URL wins over the
+ * separate host/port/name variables for PostgreSQL.
  */
-const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Database => {
-  const client = env('DATABASE_CLIENT', 'sqlite') as Client;
-  if (client !== 'sqlite' && client !== 'postgres') {
-    throw new Error(`DATABASE_CLIENT must be "sqlite" or "postgres", got "${client}"`);
-  }
-
-  const pool = {
-    min: env.int('DATABASE_POOL_MIN', 2),
-    max: env.int('DATABASE_POOL_MAX', 10),
-  };
-
-  if (client === 'postgres') {
-    const url = env('DATABASE_URL', '');
+const config = (): Core.Config.Database => {
+  const db = readSettings().database;
+  if (db.client === 'postgres') {
     return {
       connection: {
         client: 'postgres',
         connection: {
           // pg gives the values in DATABASE_URL precedence over the separate ones.
-          ...(url ? { connectionString: url } : {}),
-          host: env('DATABASE_HOST', '127.0.0.1'),
-          port: env.int('DATABASE_PORT', 5432),
-          database: env('DATABASE_NAME', 'strapi'),
-          user: env('DATABASE_USERNAME', 'strapi'),
-          password: env('DATABASE_PASSWORD', ''),
-          ssl: env.bool('DATABASE_SSL', false) && {
-            rejectUnauthorized: env.bool('DATABASE_SSL_REJECT_UNAUTHORIZED', true),
-          },
-          schema: env('DATABASE_SCHEMA', 'public'),
+          ...(db.url ? { connectionString: db.url } : {}),
+          host: db.host,
+          port: db.port,
+          database: db.name,
+          user: db.username,
+          password: db.password,
+          ssl: db.ssl && { rejectUnauthorized: db.sslRejectUnauthorized },
+          schema: db.schema,
         },
-        pool,
-        acquireConnectionTimeout: env.int('DATABASE_CONNECTION_TIMEOUT', 60000),
+        pool: { min: db.poolMin, max: db.poolMax },
+        acquireConnectionTimeout: db.connectionTimeoutMs,
       },
     };
   }
-
   return {
     connection: {
       client: 'sqlite',
-      connection: {
-        filename: path.resolve(process.cwd(), env('DATABASE_FILENAME', '.tmp/data.db')),
-      },
+      connection: { filename: path.resolve(process.cwd(), db.filename) },
       useNullAsDefault: true,
     },
   };

@@ -1,7 +1,6 @@
 import type { Core } from '@strapi/strapi';
-import { mediaOrigin, s3Storage } from '../src/lib/media-storage';
-
-type Env = Core.Config.Shared.ConfigParams['env'];
+import { readSettings, type Settings } from '../src/config/settings';
+import { mediaOrigin } from '../src/lib/media-storage';
 
 /**
  * Content-Security-Policy and friends (helmet, through strapi::security).
@@ -15,10 +14,10 @@ type Env = Core.Config.Shared.ConfigParams['env'];
  * (S3_BUCKET, src/lib/media-storage.ts) its public origin is added to img-src and
  * media-src: the admin's media library shows the files from there.
  */
-const security = (env: Env) => {
-  const extra = env.array('CSP_EXTRA_SOURCES', []).map(String).filter(Boolean).join(' ');
+const security = (settings: Settings) => {
+  const extra = settings.security.cspExtraSources.join(' ');
   const withExtra = (value: string): string => (extra ? `${value} ${extra}` : value);
-  const s3 = s3Storage(env);
+  const { s3 } = settings.media;
   const withMedia = (value: string): string => withExtra(s3 ? `${value} ${mediaOrigin(s3)}` : value);
   return {
     name: 'strapi::security',
@@ -53,9 +52,9 @@ const security = (env: Env) => {
  * development default `*` applies; in production an unset list means no
  * cross-origin access at all (the CMS's own origin still works).
  */
-const cors = (env: Env) => {
-  const origins = env.array('CORS_ORIGINS', []).map(String).filter(Boolean);
-  const production = env('NODE_ENV', 'development') === 'production';
+const cors = (settings: Settings) => {
+  const origins = settings.security.corsOrigins;
+  const { production } = settings;
   return {
     name: 'strapi::cors',
     config: {
@@ -67,58 +66,35 @@ const cors = (env: Env) => {
   };
 };
 
-const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Middlewares => [
-  'strapi::logger',
-  'strapi::errors',
-  security(env),
-  cors(env),
-  'strapi::poweredBy',
-  'strapi::query',
-  'strapi::body',
-  'strapi::session',
-  'strapi::favicon',
-  'strapi::public',
-  {
-    // Cache-Control + ETag/304 for anonymous public GETs (src/middlewares/http-cache.ts).
-    name: 'global::http-cache',
-    config: {
-      maxAge: Number(process.env.HTTP_CACHE_MAX_AGE ?? 60),
-      staleWhileRevalidate: Number(process.env.HTTP_CACHE_STALE_WHILE_REVALIDATE ?? 300),
-    },
-  },
-  {
-    // Per-IP request budget on the public API, GraphQL, feeds and sitemaps (src/middlewares/rate-limit.ts).
-    name: 'global::rate-limit',
-    config: {
-      enabled: env.bool('RATE_LIMIT_ENABLED', env('NODE_ENV', 'development') !== 'test'),
-      points: env.int('RATE_LIMIT_POINTS', 300),
-      duration: env.int('RATE_LIMIT_DURATION', 60),
-      redisUrl: env('REDIS_URL', ''),
-      redisPrefix: env('RATE_LIMIT_REDIS_PREFIX', 'newsroom:rate-limit'),
-    },
-  },
-  {
-    // Broken percent-encoding, over-deep queries, unknown filter operators → 400 (src/middlewares/request-guard.ts).
-    name: 'global::request-guard',
-    config: { maxDepth: env.int('QUERY_MAX_DEPTH', 12), maxPopulateDepth: env.int('QUERY_MAX_POPULATE_DEPTH', 4) },
-  },
-  {
-    // GraphQL body shape, alias/field bombs, fragment cycles; error-only answers get their status (src/middlewares/graphql-guard.ts).
-    name: 'global::graphql-guard',
-    config: {
-      maxAliases: env.int('GRAPHQL_MAX_ALIASES', 20),
-      maxFields: env.int('GRAPHQL_MAX_FIELDS', 500),
-    },
-  },
-  {
-    // Whole-answer cache of anonymous public reads, invalidated on every write (src/middlewares/response-cache.ts).
-    // Settings come from the environment at each boot (CACHE_ENABLED, PERF_OPTIMIZATIONS, CACHE_TTL_SECONDS,
-    // CACHE_MAX_ENTRIES, CACHE_MAX_BYTES, REDIS_URL, CACHE_KEY_PREFIX); keys given here override them.
-    name: 'global::response-cache',
-    config: {},
-  },
-  // Text and bare 4xx/405/501 answers → JSON errors (src/middlewares/error-shaping.ts).
-  'global::error-shaping',
-];
+/**
+ * The order is the request's path: Strapi's own layers, then the project's,
+ * outermost first. Each project middleware reads the request's surface
+ * (src/http/surface.ts) and receives its settings from src/config/settings.ts.
+ */
+const config = (): Core.Config.Middlewares => {
+  const settings = readSettings();
+  return [
+    'strapi::logger', // one log line per request
+    { name: 'global::metrics', config: settings.metrics }, // counts and times every answer; GET /metrics
+    'strapi::errors', // thrown errors → Strapi's JSON error body
+    security(settings), // CSP, HSTS, frame and referrer policies (helmet)
+    cors(settings), // cross-origin reads from CORS_ORIGINS only
+    'strapi::poweredBy', // X-Powered-By
+    'strapi::query', // query string → ctx.query (qs)
+    'global::body-errors', // unreadable multipart bodies → 400/413 JSON (formidable's errors were 500s)
+    'strapi::body', // JSON/form bodies (GraphQL's is read by graphql-guard)
+    'strapi::session', // the admin's session cookie
+    'strapi::favicon', // /favicon.ico
+    'strapi::public', // static files from the public folder (/uploads)
+    'global::readiness', // GET /_ready: 200 when the database (and Redis) answer, else 503
+    'global::surface', // classify once: rest, graphql, feed, sitemap, account, admin, upload, other
+    { name: 'global::rate-limit', config: settings.rateLimit }, // per-IP budget → 429 (rate-limit.ts)
+    { name: 'global::request-guard', config: settings.query }, // bad encoding, deep or odd queries → 400
+    { name: 'global::graphql-guard', config: settings.graphql }, // GraphQL body, alias/field bombs → 400/413/415
+    { name: 'global::http-cache', config: settings.httpCache }, // ETag, 304, Cache-Control on public reads
+    'global::response-cache', // whole-answer cache of anonymous public reads (store made in register())
+    'global::error-shaping', // text and bare 4xx/405/501 answers → JSON errors
+  ];
+};
 
 export default config;

@@ -1,29 +1,28 @@
 import type { Core } from '@strapi/strapi';
-import { readSecret } from '../src/lib/secrets';
-import { s3Storage, uploadProviderConfig } from '../src/lib/media-storage';
+import { readSecrets, readSettings } from '../src/config/settings';
+import { uploadProviderConfig } from '../src/lib/media-storage';
 import { safeGraphqlError } from '../src/extensions/graphql/format-error';
 
-const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Plugin => {
-  const s3 = s3Storage(env);
+const config = (): Core.Config.Plugin => {
+  const settings = readSettings();
+  const { s3 } = settings.media;
   return {
     // Media: an S3-compatible bucket when S3_BUCKET is set (src/lib/media-storage.ts), else public/uploads.
     ...(s3 ? { upload: { config: uploadProviderConfig(s3) } } : {}),
     'users-permissions': {
-      config: {
-        jwtSecret: readSecret(env, 'JWT_SECRET'),
-      },
+      config: { jwtSecret: readSecrets().jwtSecret },
     },
     graphql: {
       config: {
-        endpoint: '/graphql',
+        endpoint: settings.graphql.endpoint,
         shadowCRUD: true,
         // The plugin documents defaults for these but does not enforce them: set them.
-        depthLimit: env.int('GRAPHQL_DEPTH_LIMIT', 10),
-        defaultLimit: env.int('API_DEFAULT_LIMIT', 25),
-        maxLimit: env.int('API_MAX_LIMIT', 100),
-        landingPage: env('NODE_ENV', 'development') !== 'production',
+        depthLimit: settings.graphql.depthLimit,
+        defaultLimit: settings.api.defaultLimit,
+        maxLimit: settings.api.maxLimit,
+        landingPage: !settings.production,
         apolloServer: {
-          introspection: env.bool('GRAPHQL_INTROSPECTION', true),
+          introspection: settings.graphql.introspection,
           // No stack trace or server path in any NODE_ENV; unexpected errors are logged in full.
           includeStacktraceInErrorResponses: false,
           formatError: safeGraphqlError(),

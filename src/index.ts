@@ -1,31 +1,32 @@
 import type { Core } from '@strapi/strapi';
+import { settingsOf } from './config/settings';
+import { openRuntime, closeRuntime, runtimeOf } from './runtime';
 import { slugMiddleware } from './document-middlewares/slug';
 import { firstPublishedAtGuard } from './document-middlewares/first-published-at';
 import { relatedLinkRules } from './api/related-link/document-middlewares/related-link-rules';
 import { publishedOnlyForReaders } from './document-middlewares/published-only-for-readers';
-import { ensureLocales } from './bootstrap/locales';
-import { ensurePublicPermissions } from './bootstrap/public-permissions';
 import { readingTimeMiddleware } from './api/article/document-middlewares/reading-time';
 import { translationStatusMiddleware } from './api/article/document-middlewares/translation-status';
-import { ensureSiteSettings } from './bootstrap/site-settings';
-import { registerPublishingRoutes } from './bootstrap/publishing-routes';
 import { registerNewsroomGraphql } from './extensions/graphql/newsroom-queries';
+import { registerCacheInvalidation } from './cache/invalidation';
+import { acquireBootLock, releaseBootLock } from './bootstrap/boot-lock';
+import { completeFirstBoot } from './bootstrap/first-boot-repair';
+import { ensureLocales } from './bootstrap/locales';
+import { ensurePublicPermissions } from './bootstrap/public-permissions';
+import { ensureSiteSettings } from './bootstrap/site-settings';
+import { ensureAuthenticatedPermissions } from './bootstrap/authenticated-permissions';
+import { registerPublishingRoutes } from './bootstrap/publishing-routes';
 import { ensureEditorPermissions } from './bootstrap/editor-permissions';
 import { ensureAdminAccounts } from './bootstrap/admin-accounts';
 import { ensureContentManagerViews } from './bootstrap/content-manager-views';
 import { answerClientErrorsAsJson } from './bootstrap/client-errors';
-import { ensureAuthenticatedPermissions } from './bootstrap/authenticated-permissions';
-import { closeRateLimitStores } from './middlewares/rate-limit';
-import { registerCacheInvalidation, closeResponseCache } from './cache/invalidation';
-import { ensureIndexes } from './bootstrap/indexes';
-import { optimizeSqlite } from './bootstrap/sqlite-optimize';
-import { memoizePublicPermissions } from './lean/public-permissions-memo';
-import { batchRelationLoads } from './lean/batch-relation-loads';
-import { acquireBootLock, releaseBootLock } from './bootstrap/boot-lock';
-import { completeFirstBoot } from './bootstrap/first-boot-repair';
+import { applyStrapiPatches } from './strapi-patches';
+import { openMetrics } from './metrics/metrics';
 
 export default {
   async register({ strapi }: { strapi: Core.Strapi }) {
+    // Settings, the Redis connection and the response store, owned here until destroy().
+    const runtime = await openRuntime(strapi);
     strapi.documents.use(firstPublishedAtGuard);
     strapi.documents.use(slugMiddleware(strapi));
     strapi.documents.use(relatedLinkRules(strapi));
@@ -33,11 +34,14 @@ export default {
     strapi.documents.use(readingTimeMiddleware(strapi));
     strapi.documents.use(translationStatusMiddleware(strapi));
     registerNewsroomGraphql(strapi);
-    registerCacheInvalidation(strapi);
+    registerCacheInvalidation(strapi, runtime.responseStore);
     await acquireBootLock(strapi); // released at the end of bootstrap(): instances on one database boot one at a time
   },
 
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
+    const settings = settingsOf(strapi);
+    // The Prometheus registry (GET /metrics): made once the database exists, read per request.
+    openMetrics(strapi, runtimeOf(strapi).redis);
     await completeFirstBoot(strapi);
     await ensureLocales(strapi);
     await ensurePublicPermissions(strapi);
@@ -45,18 +49,14 @@ export default {
     await ensureAuthenticatedPermissions(strapi);
     registerPublishingRoutes(strapi);
     await ensureEditorPermissions(strapi);
-    await ensureAdminAccounts(strapi);
+    await ensureAdminAccounts(strapi, settings.accounts);
     await ensureContentManagerViews(strapi);
     answerClientErrorsAsJson(strapi);
-    await ensureIndexes(strapi);
-    await optimizeSqlite(strapi);
-    memoizePublicPermissions(strapi);
-    batchRelationLoads(strapi);
+    await applyStrapiPatches(strapi, settings);
     await releaseBootLock(strapi);
   },
 
   async destroy({ strapi }: { strapi: Core.Strapi }) {
-    closeRateLimitStores();
-    await closeResponseCache(strapi);
+    await closeRuntime(strapi);
   },
 };

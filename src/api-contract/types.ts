@@ -2,7 +2,7 @@
  * The public JSON of the newsroom as a frontend receives it from REST with the
  * default population (src/api-contract/public-populate.ts). A web or app
  * frontend can copy these types, or import them from this file, to type
- * `@strapi/client` answers (see README "Frontend API").
+ * `@strapi/client` answers (see docs/frontend-api.md).
  */
 import type { LocaleCode } from '../lib/locales';
 

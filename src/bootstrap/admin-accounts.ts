@@ -75,7 +75,10 @@ type Remembered = { created: string[] };
  *   account is created once); in production nothing is created.
  * - A password that breaks Strapi's rules stops the boot with a message.
  */
-export const ensureAdminAccounts = async (strapi: Core.Strapi, env: NodeJS.ProcessEnv = process.env): Promise<void> => {
+/** The account variables, from the settings (src/config/settings.ts `accounts`). */
+export type AccountEnv = Readonly<Record<string, string | undefined>>;
+
+export const ensureAdminAccounts = async (strapi: Core.Strapi, env: AccountEnv): Promise<void> => {
   const production = env.NODE_ENV === 'production';
   const users = strapi.service('admin::user') as unknown as UserService;
   const roles = strapi.service('admin::role') as unknown as RoleService;

@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import { FEEDS_PREFIX, NEWS_SITEMAP_PATH, SITEMAP_PATH } from '../http/paths';
 
 /**
  * Feeds and sitemaps live at the site root (`/feeds/id.xml`, `/sitemap.xml`),
@@ -8,9 +9,9 @@ import type { Core } from '@strapi/strapi';
  * (handler lookup, error handling), public (`auth: false`) and read-only.
  */
 export const PUBLISHING_ROOT_ROUTES = [
-  { method: 'GET', path: '/feeds/:file', handler: 'publishing.feed' },
-  { method: 'GET', path: '/sitemap.xml', handler: 'publishing.sitemap' },
-  { method: 'GET', path: '/news-sitemap.xml', handler: 'publishing.newsSitemap' },
+  { method: 'GET', path: `${FEEDS_PREFIX}/:file`, handler: 'publishing.feed' },
+  { method: 'GET', path: SITEMAP_PATH, handler: 'publishing.sitemap' },
+  { method: 'GET', path: NEWS_SITEMAP_PATH, handler: 'publishing.newsSitemap' },
 ] as const;
 
 export const registerPublishingRoutes = (strapi: Core.Strapi): void => {

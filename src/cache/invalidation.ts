@@ -12,22 +12,6 @@ export const LIFECYCLE_MODELS = [
   'plugin::i18n.locale',
 ];
 
-const runtimes = new WeakMap<Core.Strapi, { store?: ResponseStore }>();
-
-/** The response store of this app, once the response-cache middleware has made it. */
-export const attachStore = (strapi: Core.Strapi, store: ResponseStore): void => {
-  runtimes.set(strapi, { store });
-};
-
-export const storeOf = (strapi: Core.Strapi): ResponseStore | undefined => runtimes.get(strapi)?.store;
-
-/** Closes the store's connection (Redis) when the app shuts down; called from the app's `destroy`. */
-export const closeResponseCache = async (strapi: Core.Strapi): Promise<void> => {
-  const store = storeOf(strapi);
-  runtimes.delete(strapi);
-  await store?.close();
-};
-
 /**
  * Makes every cached answer stale after each write that may change one. The
  * rule is deliberately coarse — any write to any content type, an upload, a
@@ -40,10 +24,9 @@ export const closeResponseCache = async (strapi: Core.Strapi): Promise<void> => 
  * transaction (a seed/import batch), again when that transaction commits, so
  * no reader can cache the pre-commit state under the new generation.
  */
-export const registerCacheInvalidation = (strapi: Core.Strapi): void => {
+export const registerCacheInvalidation = (strapi: Core.Strapi, store: ResponseStore | undefined): void => {
+  if (!store) return;
   const bump = async (): Promise<void> => {
-    const store = storeOf(strapi);
-    if (!store) return;
     try {
       await store.bump();
     } catch (error) {

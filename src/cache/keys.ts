@@ -1,4 +1,5 @@
 import { createHash } from 'crypto';
+import type { Surface } from '../http/surface';
 
 /**
  * Which requests the response cache may answer, and under which key.
@@ -11,17 +12,12 @@ import { createHash } from 'crypto';
  */
 export type RequestShape = {
   method: string;
-  path: string;
   query: Record<string, unknown>;
   body?: unknown;
-  authorization?: string;
+  /** What the request is (src/http/surface.ts). */
+  surface: Surface;
+  path: string;
 };
-
-export type CacheTargets = { restPrefix: string; graphqlPath: string; extraPaths: readonly RegExp[] };
-
-const ACCOUNT_PREFIXES = ['/users', '/auth', '/connect', '/users-permissions'];
-
-export const DEFAULT_EXTRA_PATHS: readonly RegExp[] = [/^\/feeds\/[^/]+$/, /^\/sitemap\.xml$/, /^\/news-sitemap\.xml$/];
 
 const isRecord = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -66,11 +62,11 @@ const graphqlPayload = (req: RequestShape): { query: string; variables?: unknown
 const hash = (text: string): string => createHash('sha256').update(text).digest('base64url');
 
 /** The cache key of a request, or `null` when the cache must not answer it. */
-export const cacheKeyFor = (req: RequestShape, targets: CacheTargets): string | null => {
-  if (req.authorization) return null;
-  const { path } = req;
+export const cacheKeyFor = (req: RequestShape): string | null => {
+  const { surface } = req;
+  if (!surface.anonymous) return null;
 
-  if (path === targets.graphqlPath) {
+  if (surface.kind === 'graphql') {
     if (req.method !== 'GET' && req.method !== 'POST') return null;
     const payload = graphqlPayload(req);
     if (
@@ -82,18 +78,13 @@ export const cacheKeyFor = (req: RequestShape, targets: CacheTargets): string | 
       return null;
     }
     // GET and POST of the same operation share an entry.
-    return `gql:${hash(stableStringify({ q: payload.query.replace(/\s+/g, ' ').trim(), v: payload.variables, o: payload.operationName }))}`;
+    const operation = { q: payload.query.replace(/\s+/g, ' ').trim(), v: payload.variables, o: payload.operationName };
+    return `gql:${hash(stableStringify(operation))}`;
   }
 
-  if (req.method !== 'GET') return null;
-  const prefix = targets.restPrefix;
-  const underRest = path === prefix || path.startsWith(`${prefix}/`);
-  if (underRest) {
-    if (ACCOUNT_PREFIXES.some((p) => path === `${prefix}${p}` || path.startsWith(`${prefix}${p}/`))) return null;
-  } else if (!targets.extraPaths.some((re) => re.test(path))) {
-    return null;
-  }
+  // The content API (not the account routes), the feeds and the sitemaps.
+  if (req.method !== 'GET' || !surface.publicRead) return null;
   if (asksForDraft(req.query.status)) return null;
   // The locale is part of the query (`?locale=en`), so it is part of the key.
-  return `get:${hash(`${path}?${stableStringify(req.query)}`)}`;
+  return `get:${hash(`${req.path}?${stableStringify(req.query)}`)}`;
 };

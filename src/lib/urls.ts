@@ -6,10 +6,8 @@
 export const DEFAULT_SITE_URL = 'http://localhost:3000';
 
 /** The site URL without a trailing slash: SITE_URL when set, then the stored setting, then the default. */
-export const resolveSiteUrl = (
-  stored: string | null | undefined,
-  env: string | undefined = process.env.SITE_URL,
-): string => (env?.trim() || stored?.trim() || DEFAULT_SITE_URL).replace(/\/+$/, '');
+export const resolveSiteUrl = (stored: string | null | undefined, env: string | undefined): string =>
+  (env?.trim() || stored?.trim() || DEFAULT_SITE_URL).replace(/\/+$/, '');
 
 const seg = (value: string): string => encodeURIComponent(value);
 

@@ -9,8 +9,13 @@
  * `expose: true`) are answered here as JSON without a stack-trace log line.
  * JSON bodies (Strapi's own errors, GraphQL answers) are left untouched.
  */
+import { sendError } from '../http/errors';
+import { surfaceOf, type SurfaceState } from '../http/surface';
+
 type Ctx = {
   path: string;
+  state: SurfaceState;
+  get: (name: string) => string;
   method: string;
   status: number;
   body: unknown;
@@ -19,30 +24,15 @@ type Ctx = {
 };
 type Next = () => Promise<unknown>;
 
-const NAMES: Record<number, string> = {
-  400: 'BadRequestError',
-  401: 'UnauthorizedError',
-  403: 'ForbiddenError',
-  404: 'NotFoundError',
-  405: 'MethodNotAllowedError',
-  413: 'PayloadTooLargeError',
-  415: 'UnsupportedMediaTypeError',
-};
-
 type HttpError = Error & { status?: number; statusCode?: number; expose?: boolean };
-
-const shape = (ctx: Ctx, status: number, message: string): void => {
-  ctx.status = status;
-  ctx.body = { data: null, error: { status, name: NAMES[status] ?? 'ClientError', message, details: {} } };
-};
 
 const errorShaping =
   () =>
   async (ctx: Ctx, next: Next): Promise<void> => {
-    if (ctx.path === '/admin' || ctx.path.startsWith('/admin/')) {
+    if (surfaceOf(ctx).kind === 'admin') {
       await next();
       if (ctx.status === 405 || ctx.status === 501)
-        shape(ctx, 405, `Method ${ctx.method} is not allowed on ${ctx.path}`);
+        sendError(ctx, 405, `Method ${ctx.method} is not allowed on ${ctx.path}`);
       return;
     }
     try {
@@ -50,18 +40,18 @@ const errorShaping =
     } catch (error) {
       const status = (error as HttpError).status ?? (error as HttpError).statusCode;
       if (typeof status === 'number' && status >= 400 && status < 500 && (error as HttpError).expose !== false) {
-        shape(ctx, status, (error as Error).message || 'Bad request');
+        sendError(ctx, status, (error as Error).message || 'Bad request');
         return;
       }
       throw error;
     }
     if (ctx.status === 501 || (ctx.status === 405 && typeof ctx.body !== 'object')) {
-      shape(ctx, 405, `Method ${ctx.method} is not allowed on ${ctx.path}`);
+      sendError(ctx, 405, `Method ${ctx.method} is not allowed on ${ctx.path}`);
       return;
     }
     const textual = ctx.body === undefined || ctx.body === null || typeof ctx.body === 'string';
     if (ctx.status >= 400 && ctx.status < 500 && textual && !ctx.type.includes('json')) {
-      shape(ctx, ctx.status, typeof ctx.body === 'string' && ctx.body ? ctx.body : 'Request refused');
+      sendError(ctx, ctx.status, typeof ctx.body === 'string' && ctx.body ? ctx.body : 'Request refused');
     }
   };
 

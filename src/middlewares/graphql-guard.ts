@@ -1,4 +1,5 @@
-import type { Core } from '@strapi/strapi';
+import type { Settings } from '../config/settings';
+import { surfaceOf, type SurfaceState } from '../http/surface';
 import { Kind, parse, type DocumentNode, type FragmentDefinitionNode, type SelectionSetNode } from 'graphql';
 
 /**
@@ -18,15 +19,14 @@ import { Kind, parse, type DocumentNode, type FragmentDefinitionNode, type Selec
  * UNAUTHENTICATED 401, NOT_FOUND 404, bad input and pagination errors 400.
  * Partial answers (some data) stay 200, as GraphQL defines.
  */
-export type GraphqlGuardConfig = {
+export type GraphqlGuardConfig = Pick<Settings['graphql'], 'maxAliases' | 'maxFields'> & {
   maxBodyBytes?: number;
-  maxAliases?: number;
-  maxFields?: number;
   maxDirectives?: number;
 };
 
 type Ctx = {
   path: string;
+  state: SurfaceState;
   method: string;
   query: Record<string, unknown>;
   status: number;
@@ -117,7 +117,10 @@ const checkFragments = (fragments: Map<string, FragmentDefinitionNode>, document
   fragments.forEach((_, name) => visit(name));
 };
 
-const checkDocument = (query: string, limits: Required<Omit<GraphqlGuardConfig, 'maxBodyBytes'>>): void => {
+const checkDocument = (
+  query: string,
+  limits: { maxAliases: number; maxFields: number; maxDirectives: number },
+): void => {
   let document: DocumentNode;
   try {
     document = parse(query, { maxTokens: 20000 });
@@ -174,17 +177,16 @@ const statusOfErrorOnlyAnswer = (text: string): number | undefined => {
   return STATUS_BY_CODE[answer.errors[0]?.extensions?.code ?? ''];
 };
 
-const graphqlGuard = (config: GraphqlGuardConfig, { strapi }: { strapi: Core.Strapi }) => {
-  const endpoint = String(strapi.plugin('graphql')?.config('endpoint') ?? '/graphql');
+const graphqlGuard = (config: GraphqlGuardConfig) => {
   const maxBodyBytes = config.maxBodyBytes ?? 1024 * 1024;
   const limits = {
-    maxAliases: config.maxAliases ?? 20,
-    maxFields: config.maxFields ?? 500,
+    maxAliases: config.maxAliases,
+    maxFields: config.maxFields,
     maxDirectives: config.maxDirectives ?? 50,
   };
 
   return async (ctx: Ctx, next: Next): Promise<unknown> => {
-    if (ctx.path !== endpoint) return next();
+    if (surfaceOf(ctx).kind !== 'graphql') return next();
     try {
       if (ctx.method === 'POST') {
         const type = ctx.get('content-type');

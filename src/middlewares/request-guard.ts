@@ -1,4 +1,6 @@
-import type { Core } from '@strapi/strapi';
+import type { Settings } from '../config/settings';
+import { sendError } from '../http/errors';
+import { surfaceOf, type SurfaceState } from '../http/surface';
 
 /**
  * Refuses malformed requests before Strapi reads anything, with a 400 JSON
@@ -14,15 +16,13 @@ import type { Core } from '@strapi/strapi';
  *   operator inside an operator, `$and`/`$or` that is not a list.
  * Oversized headers never reach Koa: see src/bootstrap/client-errors.ts.
  */
-export type RequestGuardConfig = {
-  /** Brackets in one query key, e.g. `filters[tags][slug][$eq]` is 3. */
-  maxDepth?: number;
-  /** Relations populated inside each other, e.g. `populate[author][populate][avatar]` is 2. */
-  maxPopulateDepth?: number;
-};
+export type RequestGuardConfig = Settings['query'];
 
 type Ctx = {
+  method: string;
   path: string;
+  state: SurfaceState;
+  get: (name: string) => string;
   querystring: string;
   query: Record<string, unknown>;
   status: number;
@@ -134,15 +134,9 @@ const checkApiQuery = (query: Record<string, unknown>): void => {
   if (filters !== undefined) checkFilters(filters, 'filters');
 };
 
-const reject = (ctx: Ctx, message: string): void => {
-  ctx.status = 400;
-  ctx.body = { data: null, error: { status: 400, name: 'BadRequestError', message, details: {} } };
-};
-
-const requestGuard = (config: RequestGuardConfig, { strapi }: { strapi: Core.Strapi }) => {
-  const maxDepth = config.maxDepth ?? 12;
-  const maxPopulateDepth = config.maxPopulateDepth ?? 4;
-  const prefix = String(strapi.config.get('api.rest.prefix', '/api')).replace(/\/+$/, '');
+const requestGuard = (config: RequestGuardConfig) => {
+  // Brackets in one query key (`filters[tags][slug][$eq]` is 3); relations populated inside each other.
+  const { maxDepth, maxPopulateDepth } = config;
 
   return async (ctx: Ctx, next: Next): Promise<unknown> => {
     try {
@@ -153,10 +147,10 @@ const requestGuard = (config: RequestGuardConfig, { strapi }: { strapi: Core.Str
       }
       if (ctx.querystring) {
         checkQueryString(ctx.querystring, maxDepth, maxPopulateDepth);
-        if (ctx.path === prefix || ctx.path.startsWith(`${prefix}/`)) checkApiQuery(ctx.query);
+        if (surfaceOf(ctx).api) checkApiQuery(ctx.query);
       }
     } catch (error) {
-      if (error instanceof RequestRejected) return reject(ctx, error.message);
+      if (error instanceof RequestRejected) return sendError(ctx, 400, error.message);
       throw error;
     }
     return next();

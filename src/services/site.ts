@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { SITE_SETTING_UID } from '../lib/uids';
 import { mediaUrl, resolveSiteUrl } from '../lib/urls';
+import { settingsOf } from '../config/settings';
 import { SITE_SETTING_DEFAULTS } from '../bootstrap/site-settings';
 
 export type SiteImage = { url: string; width: number | null; height: number | null; alternativeText: string | null };
@@ -64,7 +65,7 @@ export const getSite = async (strapi: Core.Strapi, locale: string): Promise<Site
   return {
     name,
     publisherName: stored?.publisherName || name,
-    url: resolveSiteUrl(stored?.siteUrl),
+    url: resolveSiteUrl(stored?.siteUrl, settingsOf(strapi).siteUrl),
     cmsUrl: cms,
     description: stored?.description ?? null,
     logo: toSiteImage(cms, stored?.logo),

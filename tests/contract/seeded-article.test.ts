@@ -10,8 +10,8 @@ import type { ArticlePage } from '../../src/api-contract/types';
 
 /**
  * The contract on the real seeded article (database/seed/newsroom.ts, the
- * MerahPutih.com story) in both locales, and the README's Frontend API
- * examples run as written against it.
+ * MerahPutih.com story) in both locales, and the Frontend API
+ * examples of docs/frontend-api.md run as written against it.
  */
 type Json = Record<string, unknown>;
 type Locale = 'id' | 'en';
@@ -93,12 +93,8 @@ describe.each(LOCALES)('the seeded article in %s', (locale) => {
   });
 });
 
-describe('the README Frontend API examples run as written', () => {
-  const readme = fs.readFileSync(path.join(ROOT, 'README.md'), 'utf8');
-  const section = readme.slice(
-    readme.indexOf('## Frontend API'),
-    readme.indexOf('\n## ', readme.indexOf('## Frontend API') + 5),
-  );
+describe('the Frontend API examples (docs/frontend-api.md) run as written', () => {
+  const section = fs.readFileSync(path.join(ROOT, 'docs', 'frontend-api.md'), 'utf8');
   const vars: Record<string, string> = {};
   for (const m of section.matchAll(/^(API|SLUG)=(\S+)$/gm)) vars[m[1] as string] = m[2] as string;
 
@@ -129,7 +125,7 @@ describe('the README Frontend API examples run as written', () => {
     }
   });
 
-  it('the README names the seeded slugs', () => {
+  it('the page names the seeded slugs', () => {
     expect(vars.SLUG).toBe(slugOf('id'));
     expect(vars.API).toBe('http://localhost:1337/api');
   });

@@ -6,7 +6,7 @@ import { randomBytes } from 'crypto';
 import { startStrapi, type TestApp } from '../helpers/strapi';
 import { captureQueries, type CapturedQuery } from '../helpers/sql-capture';
 import { createPerfFixture, type PerfFixture } from '../helpers/perf-fixture';
-import { ensureIndexes, NEWSROOM_INDEXES } from '../../src/bootstrap/indexes';
+import { ensureIndexes, NEWSROOM_INDEXES } from '../../src/strapi-patches/indexes';
 import { findQuery, postgresPlan, sqlitePlan } from '../helpers/query-plan';
 
 /**

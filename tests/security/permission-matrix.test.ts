@@ -4,7 +4,7 @@ import { seedApp } from '../helpers/seed';
 import { ARTICLE_UID, AUTHOR_UID } from '../../src/lib/uids';
 
 /**
- * The access policy of README "## Access", checked cell by cell: every content
+ * The access policy of docs/access-and-security.md ("Policy"), checked cell by cell: every content
  * type × action × principal (anonymous, a signed-in site user with a JWT, a
  * read-only API token, a full-access API token), over REST and GraphQL; then
  * drafts and private fields, which must never reach a reader by any route,
@@ -325,7 +325,7 @@ describe('drafts and private fields never leak', () => {
 
   /**
    * Strapi's read-only token type grants find/findOne on every content-API
-   * type, site accounts included (README "Access" says so: the token is a
+   * type, site accounts included (docs/access-and-security.md says so: the token is a
    * server-side secret); readers never list accounts.
    */
   it('lists site accounts to API tokens only, never their passwords; a signed-in user reads their own profile', async () => {

@@ -8,10 +8,7 @@ export interface ContentReadAlso extends Struct.ComponentSchema {
     icon: 'link';
   };
   attributes: {
-    link: Schema.Attribute.Relation<
-      'oneToOne',
-      'api::related-link.related-link'
-    >;
+    link: Schema.Attribute.Relation<'oneToOne', 'api::related-link.related-link'>;
   };
 }
 

@@ -1,7 +1,6 @@
 import type { Core } from '@strapi/strapi';
-import { createHash } from 'crypto';
 import type { Context } from 'koa';
-import { cacheControlValue, type HttpCacheConfig } from '../../../middlewares/http-cache';
+import { sendError } from '../../../http/errors';
 import { isLocaleCode, LOCALE_CODES } from '../../../lib/locales';
 import { articleJsonLd } from '../../../services/json-ld';
 import { jsonFeed, rssFeed } from '../../../services/feeds';
@@ -16,18 +15,14 @@ export const CONTENT_TYPES = {
   jsonLd: 'application/ld+json; charset=utf-8',
 } as const;
 
-/** Strapi's error body shape, so clients handle these like any other API error. */
+/** Strapi's error body shape (src/http/errors.ts), so clients handle these like any other API error. */
 const fail = (
   ctx: Context,
   status: 400 | 404,
   name: string,
   message: string,
   details: Record<string, unknown> = {},
-): void => {
-  ctx.status = status;
-  ctx.type = 'application/json';
-  ctx.body = { data: null, error: { status, name, message, details } };
-};
+): void => sendError(ctx, status, message, details, name);
 
 const query = (ctx: Context, key: string): string | undefined => {
   const value = (ctx.query as Record<string, unknown>)[key];
@@ -44,30 +39,14 @@ const localeOf = (ctx: Context): string | null => {
   return null;
 };
 
-/** The configuration of the global http-cache middleware (config/middlewares.ts), so every public output caches alike. */
-const httpCacheConfig = (strapi: Core.Strapi): HttpCacheConfig => {
-  const entries = (strapi.config.get('middlewares') ?? []) as unknown[];
-  const entry = entries.find(
-    (m): m is { name: string; config?: HttpCacheConfig } =>
-      typeof m === 'object' && m !== null && (m as { name?: unknown }).name === 'global::http-cache',
-  );
-  return entry?.config ?? {};
-};
-
 /**
- * Feeds and sitemaps live outside /api, where the global http-cache middleware
- * does not reach: give them the same Cache-Control and a weak ETag, and answer
- * a matching If-None-Match with 304, as feed readers and crawlers expect.
+ * Feeds and sitemaps answer with their content type and body only: ETag, 304
+ * and Cache-Control come from the one HTTP-cache path (global::http-cache,
+ * src/http/http-cache.ts), as for the API.
  */
-const sendCacheable = (strapi: Core.Strapi, ctx: Context, type: string, body: string): void => {
+const send = (ctx: Context, type: string, body: string): void => {
   ctx.type = type;
   ctx.body = body;
-  ctx.set('Cache-Control', cacheControlValue(httpCacheConfig(strapi)));
-  ctx.set('ETag', `W/"${createHash('sha1').update(body).digest('base64url')}"`);
-  if (ctx.fresh) {
-    ctx.status = 304;
-    ctx.body = null;
-  }
 };
 
 export default ({ strapi }: { strapi: Core.Strapi }) => ({
@@ -117,15 +96,15 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
       );
     }
     const [, locale, format] = match;
-    if (format === 'xml') sendCacheable(strapi, ctx, CONTENT_TYPES.rss, await rssFeed(strapi, locale));
-    else sendCacheable(strapi, ctx, CONTENT_TYPES.jsonFeed, await jsonFeed(strapi, locale));
+    if (format === 'xml') send(ctx, CONTENT_TYPES.rss, await rssFeed(strapi, locale));
+    else send(ctx, CONTENT_TYPES.jsonFeed, await jsonFeed(strapi, locale));
   },
 
   async sitemap(ctx: Context) {
-    sendCacheable(strapi, ctx, CONTENT_TYPES.xml, await sitemapXml(strapi));
+    send(ctx, CONTENT_TYPES.xml, await sitemapXml(strapi));
   },
 
   async newsSitemap(ctx: Context) {
-    sendCacheable(strapi, ctx, CONTENT_TYPES.xml, await newsSitemapXml(strapi));
+    send(ctx, CONTENT_TYPES.xml, await newsSitemapXml(strapi));
   },
 });

@@ -1,5 +1,10 @@
+/**
+ * Strapi patch — targets @strapi/strapi 5.54.0: the schema Strapi's database layer
+ * creates (packages/core/database/src/schema/) has no index for the public read paths
+ * (locale + publication sort, slug lookups, link tables by target); a schema's own
+ * `indexes` are experimental and dropped by the Content-Type Builder (strapi/strapi#22636).
+ */
 import type { Core } from '@strapi/strapi';
-import { perfOptimizationsEnabled } from '../lib/perf-switches';
 
 /** Every index this project adds starts with this prefix (the bench drops them to measure stock Strapi). */
 export const INDEX_PREFIX = 'nr_idx_';
@@ -62,11 +67,10 @@ export const NEWSROOM_INDEXES: readonly IndexDefinition[] = [
  * back at the next boot. A user migration cannot do this: on a fresh database
  * Strapi runs migrations before the tables exist.
  *
- * With `PERF_OPTIMIZATIONS=false` nothing is created (a copy of a database
- * with the `nr_idx_` indexes dropped stays "stock").
+ * Applied by ./index.ts: with `PERF_OPTIMIZATIONS=false` nothing is created (a
+ * copy of a database with the `nr_idx_` indexes dropped stays "stock").
  */
 export const ensureIndexes = async (strapi: Core.Strapi): Promise<string[]> => {
-  if (!perfOptimizationsEnabled()) return [];
   const knex = strapi.db.connection;
   const created: string[] = [];
   for (const index of NEWSROOM_INDEXES) {

@@ -1,5 +1,10 @@
+/**
+ * Strapi patch — targets @strapi/plugin-users-permissions 5.54.0: its `permission`
+ * service's `findPublicPermissions` (server/services/permission.js), read by the
+ * content API's authentication strategy (server/strategies/users-permissions.js)
+ * on every anonymous request, with no cache upstream.
+ */
 import type { Core } from '@strapi/strapi';
-import { perfOptimizationsEnabled } from '../lib/perf-switches';
 
 const PERMISSION_UID = 'plugin::users-permissions.permission';
 const ROLE_UID = 'plugin::users-permissions.role';
@@ -14,11 +19,10 @@ type PermissionService = { findPublicPermissions: () => Promise<unknown[]> };
  * once when a permission or role row of this instance is created, updated or
  * deleted (database lifecycles, which the admin's role editor goes through).
  * The time bound covers an edit made on another instance.
- * Off with `PERF_OPTIMIZATIONS=false`.
+ * Applied by ./index.ts (PERF_OPTIMIZATIONS).
  */
-export const memoizePublicPermissions = (strapi: Core.Strapi): void => {
-  const ttl = Number(process.env.PERMISSIONS_CACHE_MS ?? 10_000);
-  if (!perfOptimizationsEnabled() || !(ttl > 0)) return;
+export const memoizePublicPermissions = (strapi: Core.Strapi, ttl: number): void => {
+  if (!(ttl > 0)) return;
 
   const service = strapi.plugin('users-permissions').service('permission') as PermissionService;
   const original = service.findPublicPermissions.bind(service);

@@ -1,5 +1,10 @@
+/**
+ * Strapi patch — targets @strapi/strapi 5.54.0 (@strapi/database's EntityManager.load,
+ * packages/core/database/src/entity-manager/index.ts, called per row by the GraphQL
+ * plugin's association resolver, packages/plugins/graphql/server/src/services/builders/resolvers/association.ts):
+ * the N+1 relation loads asked about in strapi/strapi#2228 (the GraphQL plugin has no dataloader).
+ */
 import type { Core } from '@strapi/strapi';
-import { perfOptimizationsEnabled } from '../lib/perf-switches';
 
 type Entity = { id: number | string };
 type Params = Record<string, unknown> | undefined;
@@ -40,10 +45,9 @@ const stable = (value: unknown): string =>
  * dataloader style, into one `findMany` over all parent ids with the relation
  * populated; each parent gets its own rows, with its own offset/limit applied
  * in memory. Loads outside a content-API request (seed, scripts, admin), inside
- * a transaction, and single loads go straight to Strapi. Off with `PERF_OPTIMIZATIONS=false`.
+ * a transaction, and single loads go straight to Strapi. Applied by ./index.ts (PERF_OPTIMIZATIONS).
  */
 export const batchRelationLoads = (strapi: Core.Strapi): void => {
-  if (!perfOptimizationsEnabled()) return;
   const em = strapi.db.entityManager as unknown as { load: Load; findMany: FindMany };
   const original: Load = em.load.bind(em);
   const findMany: FindMany = em.findMany.bind(em);

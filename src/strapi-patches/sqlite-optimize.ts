@@ -1,9 +1,13 @@
+/**
+ * Strapi patch — targets @strapi/strapi 5.54.0 with better-sqlite3 12: Strapi's SQLite
+ * dialect (packages/core/database/src/dialects/sqlite/index.ts) only turns foreign keys on
+ * and leaves the rollback journal and SQLite's small default caches.
+ */
 import type { Core } from '@strapi/strapi';
-import { perfOptimizationsEnabled } from '../lib/perf-switches';
 
 /**
  * SQLite settings for a read-heavy site, applied at boot (SQLite client only;
- * `PERF_OPTIMIZATIONS=false` leaves SQLite's defaults):
+ * applied by ./index.ts; `PERF_OPTIMIZATIONS=false` leaves SQLite's defaults):
  * - WAL journal: readers are not blocked by a writer (persists in the file);
  * - synchronous=NORMAL: safe with WAL, one fsync per checkpoint instead of per commit;
  * - a 64 MiB page cache and 256 MiB memory map per connection;
@@ -12,7 +16,6 @@ import { perfOptimizationsEnabled } from '../lib/perf-switches';
  * Strapi's SQLite pool has one connection, so the per-connection pragmas hold.
  */
 export const optimizeSqlite = async (strapi: Core.Strapi): Promise<boolean> => {
-  if (!perfOptimizationsEnabled()) return false;
   const client = String(strapi.db.config.connection.client);
   if (!['sqlite', 'sqlite3', 'better-sqlite3'].includes(client)) return false;
   const knex = strapi.db.connection;

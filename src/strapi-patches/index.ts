@@ -1,0 +1,21 @@
+import type { Core } from '@strapi/strapi';
+import type { Settings } from '../config/settings';
+import { switches } from './switch';
+import { ensureIndexes } from './indexes';
+import { optimizeSqlite } from './sqlite-optimize';
+import { memoizePublicPermissions } from './public-permissions-memo';
+import { batchRelationLoads } from './batch-relation-loads';
+
+/**
+ * The project's patches to Strapi 5.54.0 internals, each in its own file with
+ * the Strapi source it changes and the upstream issue it works around; all
+ * behind one switch (PERF_OPTIMIZATIONS, ./switch.ts). Run in `bootstrap()`,
+ * after Strapi's schema sync.
+ */
+export const applyStrapiPatches = async (strapi: Core.Strapi, settings: Settings): Promise<void> => {
+  if (!switches(settings).strapiPatches) return;
+  await ensureIndexes(strapi);
+  await optimizeSqlite(strapi);
+  memoizePublicPermissions(strapi, settings.permissionsCacheMs);
+  batchRelationLoads(strapi);
+};
