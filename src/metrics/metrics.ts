@@ -31,7 +31,13 @@ export type Metrics = {
 const KEY = 'newsroom.metrics';
 
 /** The knex pool (tarn) as knex exposes it: the part read here. */
-type Pool = { numUsed(): number; numFree(): number; numPendingAcquires(): number; numPendingCreates(): number };
+type Pool = {
+  max: number;
+  numUsed(): number;
+  numFree(): number;
+  numPendingAcquires(): number;
+  numPendingCreates(): number;
+};
 type Knex = { client: { pool?: Pool }; on(event: 'query', listener: () => void): void };
 
 export const openMetrics = (strapi: Core.Strapi, redis?: RedisConnection): Metrics => {
@@ -100,8 +106,7 @@ export const openMetrics = (strapi: Core.Strapi, redis?: RedisConnection): Metri
     help: 'The database pool’s maximum size',
     registers,
     collect() {
-      const max = (strapi.config.get('database.connection.pool.max') as number | undefined) ?? 0;
-      this.set(max);
+      this.set(knex.client.pool?.max ?? 0);
     },
   });
   if (redis) {

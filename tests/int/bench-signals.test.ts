@@ -41,7 +41,7 @@ it.each(['SIGTERM', 'SIGINT'] as const)(
     const benchTmp = fs.mkdtempSync(path.join(tmp, `${signal}-`));
     const bench = spawn(
       process.execPath,
-      [path.join(ROOT, 'bench', 'dist', 'bench', 'run.js'), '--n=5000', '--duration=1', '--modes=cms'],
+      [path.join(ROOT, 'bench', 'dist', 'bench', 'run.js'), '--n=5000', '--duration=1', '--modes=cached'],
       { cwd: ROOT, env: childEnv({ TMPDIR: benchTmp }), stdio: ['ignore', 'pipe', 'pipe'] },
     );
     let output = '';
