@@ -8,11 +8,14 @@
  * uploaded file is deleted and replaced by the archive's. An encrypted archive
  * (`.enc`) needs BACKUP_ENCRYPTION_KEY (passed to Strapi through its
  * environment). Admin users and API tokens are not in a backup: those of the
- * target database are kept.
+ * target database are kept. The search index is not in a backup either (it is
+ * derived from the content): it is rebuilt after the import with
+ * `dist/scripts/search-reindex.js` (`npm run search:reindex`).
  */
 import fs from 'fs';
 import path from 'path';
-import { fail, runStrapi } from './data-transfer/run-strapi.mjs';
+import { spawnSync } from 'child_process';
+import { fail, root, runStrapi } from './data-transfer/run-strapi.mjs';
 
 const args = process.argv.slice(2);
 if (args.length !== 1 || args[0].startsWith('-')) {
@@ -29,4 +32,13 @@ if (encrypted && !key) {
 // The key goes through Strapi's environment, never its command line (scripts/data-transfer/run-strapi.mjs).
 const code = await runStrapi(['import', '--file', file, '--force'], encrypted ? key : '');
 if (code !== 0) fail('restore', `FAILED: strapi import exited with ${code}`, code);
+// strapi import compiles the app into dist/ and writes without the Document Service: rebuild the search index.
+const reindex = spawnSync(process.execPath, [path.join(root, 'dist', 'scripts', 'search-reindex.js')], {
+  cwd: root,
+  stdio: 'inherit',
+  env: { ...process.env, STRAPI_TELEMETRY_DISABLED: 'true' },
+});
+if (reindex.status !== 0) {
+  fail('restore', 'FAILED: the content is restored but the search index was not rebuilt (npm run search:reindex)', 1);
+}
 console.log(`[restore] restored ${file}`);

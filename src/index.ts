@@ -11,10 +11,10 @@ import { registerNewsroomGraphql } from './extensions/graphql/newsroom-queries';
 import { registerCacheInvalidation } from './cache/invalidation';
 import { acquireBootLock, releaseBootLock } from './bootstrap/boot-lock';
 import { completeFirstBoot } from './bootstrap/first-boot-repair';
+import { removeOrphanPermissions } from './bootstrap/permission-orphans';
 import { ensureLocales } from './bootstrap/locales';
-import { ensurePublicPermissions } from './bootstrap/public-permissions';
 import { ensureSiteSettings } from './bootstrap/site-settings';
-import { ensureAuthenticatedPermissions } from './bootstrap/authenticated-permissions';
+import { applyAccessPolicy } from './access/sync-role-permissions';
 import { registerPublishingRoutes } from './bootstrap/publishing-routes';
 import { ensureEditorPermissions } from './bootstrap/editor-permissions';
 import { ensureAdminAccounts } from './bootstrap/admin-accounts';
@@ -22,6 +22,10 @@ import { ensureContentManagerViews } from './bootstrap/content-manager-views';
 import { answerClientErrorsAsJson } from './bootstrap/client-errors';
 import { applyStrapiPatches } from './strapi-patches';
 import { openMetrics } from './metrics/metrics';
+import { searchIndexMiddleware } from './document-middlewares/search-index';
+import { registerSearchGraphql } from './extensions/graphql/search-query';
+import { ensureSearchSchema } from './search/schema';
+import { reindexAll } from './search/indexer';
 
 export default {
   async register({ strapi }: { strapi: Core.Strapi }) {
@@ -33,7 +37,9 @@ export default {
     strapi.documents.use(publishedOnlyForReaders(strapi));
     strapi.documents.use(readingTimeMiddleware(strapi));
     strapi.documents.use(translationStatusMiddleware(strapi));
+    strapi.documents.use(searchIndexMiddleware(strapi));
     registerNewsroomGraphql(strapi);
+    registerSearchGraphql(strapi);
     registerCacheInvalidation(strapi, runtime.responseStore);
     await acquireBootLock(strapi); // released at the end of bootstrap(): instances on one database boot one at a time
   },
@@ -43,10 +49,12 @@ export default {
     // The Prometheus registry (GET /metrics): made once the database exists, read per request.
     openMetrics(strapi, runtimeOf(strapi).redis);
     await completeFirstBoot(strapi);
+    await removeOrphanPermissions(strapi);
+    // A database from before search gets its index built once, at the boot that creates it.
+    if (await ensureSearchSchema(strapi)) await reindexAll(strapi);
     await ensureLocales(strapi);
-    await ensurePublicPermissions(strapi);
     await ensureSiteSettings(strapi);
-    await ensureAuthenticatedPermissions(strapi);
+    await applyAccessPolicy(strapi);
     registerPublishingRoutes(strapi);
     await ensureEditorPermissions(strapi);
     await ensureAdminAccounts(strapi, settings.accounts);

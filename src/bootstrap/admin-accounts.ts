@@ -113,17 +113,21 @@ export const ensureAdminAccounts = async (strapi: Core.Strapi, env: AccountEnv):
 
     const role = await roles.findOne({ code: spec.roleCode });
     if (!role) throw new Error(`[accounts] Strapi's role ${spec.roleCode} is missing`);
-    await users.create({
-      email,
-      firstname: spec.firstname,
-      lastname: '',
-      password,
-      isActive: true,
-      registrationToken: null,
-      roles: [role.id],
+    // One transaction: Strapi writes the user row and its role link as two statements, and a boot killed
+    // between them would leave a user with no role, which the next boot finds by e-mail and keeps.
+    await strapi.db.transaction(async () => {
+      await users.create({
+        email,
+        firstname: spec.firstname,
+        lastname: '',
+        password,
+        isActive: true,
+        registrationToken: null,
+        roles: [role.id],
+      });
+      await store.set({ value: { created: [...remembered.created, email] } });
     });
     remembered.created.push(email);
-    await store.set({ value: remembered });
     strapi.log.info(
       generated
         ? `[accounts] created ${spec.label} ${email} with the generated password ${password} (shown once; set ${spec.passwordVar} to choose one)`
