@@ -15,6 +15,7 @@ export default tseslint.config(
       'bench/dist/',
       'build/',
       '.cache/',
+      '.runtimes/',
       '.tmp/',
       '.strapi/',
       'artifacts/',

@@ -1,5 +1,16 @@
+const path = require('path');
+
+/**
+ * On a second Node.js runtime (scripts/test-all.sh), native modules come from
+ * the copy compiled for it (scripts/runtime/prepare-node.mjs); child processes
+ * get the same mapping from scripts/runtime/native-modules.cjs.
+ */
+const native = process.env.NATIVE_MODULES_DIR;
+const moduleNameMapper = native ? { '^better-sqlite3$': path.join(native, 'better-sqlite3') } : {};
+
 /** Jest runs the TypeScript tests against the compiled app in dist/ (see tests/global-setup.ts). */
 module.exports = {
+  moduleNameMapper,
   testEnvironment: 'node',
   roots: ['<rootDir>/tests'],
   testMatch: ['**/*.test.ts'],

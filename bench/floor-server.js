@@ -418,7 +418,12 @@ if (require.main === module) {
     process.stdout.write(`${JSON.stringify({ port: server.address().port })}\n`);
     if (process.send) process.send({ type: 'ready', port: server.address().port });
   });
-  const stop = () => server.close(() => process.exit(0));
+  // Keep-alive connections would hold server.close() open: drop them, and leave within a second regardless.
+  const stop = () => {
+    server.close(() => process.exit(0));
+    server.closeAllConnections();
+    setTimeout(() => process.exit(0), 1000).unref();
+  };
   process.on('SIGTERM', stop);
   process.on('SIGINT', stop);
   process.on('disconnect', stop);

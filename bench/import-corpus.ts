@@ -7,6 +7,10 @@ import { bootStrapi } from './boot';
 import { buildCorpus } from './corpus';
 import { loadCorpus } from './load-corpus';
 import { waitForIdleDatabase } from '../scripts/seed/settle';
+import { exitPromptlyOnSignal } from '../scripts/lib/processes';
+
+// Stopped by the bench (its SIGTERM): the database is throwaway, leave at once (scripts/lib/processes.ts).
+exitPromptlyOnSignal();
 
 const arg = (name: string): string | undefined =>
   process.argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);

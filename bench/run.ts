@@ -13,6 +13,7 @@
  * Loopback only; children and temp files are removed at the end (or on Ctrl-C).
  */
 import { fork, spawn, type ChildProcess } from 'child_process';
+import { stopChildren } from '../scripts/lib/processes';
 import fs from 'fs';
 import os from 'os';
 import path from 'path';
@@ -135,8 +136,9 @@ type NResult = {
 const children = new Set<ChildProcess>();
 const tempDirs = new Set<string>();
 
-const cleanup = (): void => {
-  for (const child of children) if (child.exitCode === null && child.pid) child.kill('SIGTERM');
+/** Stops every child (SIGKILL after 1.5 s: scripts/lib/processes.ts), then removes the temporary folders. */
+const cleanup = async (): Promise<void> => {
+  await stopChildren(children);
   for (const dir of tempDirs) fs.rmSync(dir, { recursive: true, force: true });
 };
 
@@ -598,7 +600,7 @@ const main = async (): Promise<void> => {
       console.log(formatTable(results.slice(-1)));
     }
   } finally {
-    cleanup();
+    await cleanup();
   }
   console.log(
     `\nbench ${startedAt.toISOString()} on ${machine.cpus}× ${machine.cpuModel}, ${machine.memoryGB} GB, Node ${machine.node} (load average ${machine.loadAverage1m} at start); ${flags.duration} s × ${flags.connections} connections per cell`,
@@ -609,10 +611,12 @@ const main = async (): Promise<void> => {
   );
 };
 
-for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-  process.on(signal, () => {
-    cleanup();
-    process.exit(130);
+for (const [signal, code] of [
+  ['SIGINT', 130],
+  ['SIGTERM', 143],
+] as const) {
+  process.once(signal, () => {
+    void cleanup().finally(() => process.exit(code));
   });
 }
 
@@ -621,8 +625,7 @@ if (require.main === module) {
     () => process.exit(0),
     (error: unknown) => {
       console.error('[bench] FAILED:', error);
-      cleanup();
-      process.exit(1);
+      void cleanup().finally(() => process.exit(1));
     },
   );
 }

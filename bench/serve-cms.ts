@@ -8,6 +8,7 @@
  * the app: without this script no counter exists.
  */
 import { bootStrapi } from './boot';
+import { exitPromptlyOnSignal } from '../scripts/lib/processes';
 
 const dir = process.argv.find((a) => a.startsWith('--dir='))?.slice('--dir='.length);
 
@@ -43,8 +44,8 @@ const main = async (): Promise<void> => {
       void strapi.destroy().finally(() => process.exit(0));
     }
   });
-  // The bench going away ends this server too.
-  process.on('disconnect', () => process.exit(0));
+  // The bench going away (its IPC channel closes) or its SIGTERM ends this server too, within a second.
+  exitPromptlyOnSignal(() => strapi.destroy());
   send({ type: 'ready', port: strapi.config.get('server.port') });
 };
 

@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { readSettings, type Settings } from '../src/config/settings';
+import { mediaOrigin } from '../src/lib/media-storage';
 
 /**
  * Content-Security-Policy and friends (helmet, through strapi::security).
@@ -9,11 +10,15 @@ import { readSettings, type Settings } from '../src/config/settings';
  * Each directive is one string: Strapi deep-merges its own defaults into arrays
  * index by index, which would put back `https:` and the marketplace host.
  * CSP_EXTRA_SOURCES (comma-separated) adds origins to img-src, media-src and
- * connect-src, e.g. an external upload provider.
+ * connect-src, e.g. an external upload provider. With media in a bucket
+ * (S3_BUCKET, src/lib/media-storage.ts) its public origin is added to img-src and
+ * media-src: the admin's media library shows the files from there.
  */
 const security = (settings: Settings) => {
   const extra = settings.security.cspExtraSources.join(' ');
   const withExtra = (value: string): string => (extra ? `${value} ${extra}` : value);
+  const { s3 } = settings.media;
+  const withMedia = (value: string): string => withExtra(s3 ? `${value} ${mediaOrigin(s3)}` : value);
   return {
     name: 'strapi::security',
     config: {
@@ -24,8 +29,8 @@ const security = (settings: Settings) => {
           'script-src': "'self'",
           'style-src': "'self' 'unsafe-inline'",
           'connect-src': withExtra("'self'"),
-          'img-src': withExtra("'self' data: blob:"),
-          'media-src': withExtra("'self' data: blob:"),
+          'img-src': withMedia("'self' data: blob:"),
+          'media-src': withMedia("'self' data: blob:"),
           'font-src': "'self' data:",
           'object-src': "'none'",
           'base-uri': "'self'",
@@ -70,15 +75,18 @@ const config = (): Core.Config.Middlewares => {
   const settings = readSettings();
   return [
     'strapi::logger', // one log line per request
+    { name: 'global::metrics', config: settings.metrics }, // counts and times every answer; GET /metrics
     'strapi::errors', // thrown errors → Strapi's JSON error body
     security(settings), // CSP, HSTS, frame and referrer policies (helmet)
     cors(settings), // cross-origin reads from CORS_ORIGINS only
     'strapi::poweredBy', // X-Powered-By
     'strapi::query', // query string → ctx.query (qs)
+    'global::body-errors', // unreadable multipart bodies → 400/413 JSON (formidable's errors were 500s)
     'strapi::body', // JSON/form bodies (GraphQL's is read by graphql-guard)
     'strapi::session', // the admin's session cookie
     'strapi::favicon', // /favicon.ico
     'strapi::public', // static files from the public folder (/uploads)
+    'global::readiness', // GET /_ready: 200 when the database (and Redis) answer, else 503
     'global::surface', // classify once: rest, graphql, feed, sitemap, account, admin, upload, other
     { name: 'global::rate-limit', config: settings.rateLimit }, // per-IP budget → 429 (rate-limit.ts)
     { name: 'global::request-guard', config: settings.query }, // bad encoding, deep or odd queries → 400

@@ -1,6 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { settingsOf } from './config/settings';
-import { openRuntime, closeRuntime } from './runtime';
+import { openRuntime, closeRuntime, runtimeOf } from './runtime';
 import { slugMiddleware } from './document-middlewares/slug';
 import { firstPublishedAtGuard } from './document-middlewares/first-published-at';
 import { relatedLinkRules } from './api/related-link/document-middlewares/related-link-rules';
@@ -23,6 +23,7 @@ import { ensureAdminAccounts } from './bootstrap/admin-accounts';
 import { ensureContentManagerViews } from './bootstrap/content-manager-views';
 import { answerClientErrorsAsJson } from './bootstrap/client-errors';
 import { applyStrapiPatches } from './strapi-patches';
+import { openMetrics } from './metrics/metrics';
 import { searchIndexMiddleware } from './document-middlewares/search-index';
 import { registerSearchGraphql } from './extensions/graphql/search-query';
 import { ensureSearchSchema } from './search/schema';
@@ -56,6 +57,8 @@ export default {
 
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
     const settings = settingsOf(strapi);
+    // The Prometheus registry (GET /metrics): made once the database exists, read per request.
+    openMetrics(strapi, runtimeOf(strapi).redis);
     await completeFirstBoot(strapi);
     await removeOrphanPermissions(strapi);
     // A database from before search gets its index built once, at the boot that creates it.

@@ -1,5 +1,6 @@
 import { readSecret, readSecretList } from '../lib/secrets';
 import { GRAPHQL_ENDPOINT } from '../http/paths';
+import { s3Storage, type S3Storage } from '../lib/media-storage';
 
 /**
  * Every setting of the project, read from the environment in one place, typed,
@@ -98,6 +99,10 @@ export type Settings = {
   rateLimit: { enabled: boolean; points: number; duration: number; redisPrefix: string };
   /** One Redis for the whole app (cache and rate limit); unset: both work in memory. */
   redisUrl?: string;
+  /** Media in an S3-compatible bucket (S3_*, src/lib/media-storage.ts); null: the local folder. */
+  media: { s3: S3Storage | null };
+  /** GET /metrics: on only with METRICS_TOKEN, the scraper's bearer token (src/middlewares/metrics.ts). */
+  metrics: { token?: string };
   /** First-setup admin accounts (src/bootstrap/admin-accounts.ts). */
   accounts: {
     NODE_ENV: string;
@@ -173,6 +178,8 @@ export const readSettings = (source: Source = process.env): Settings => {
     },
     query: { maxDepth: env.int('QUERY_MAX_DEPTH', 12, 1), maxPopulateDepth: env.int('QUERY_MAX_POPULATE_DEPTH', 4, 1) },
     security: { corsOrigins: env.list('CORS_ORIGINS'), cspExtraSources: env.list('CSP_EXTRA_SOURCES') },
+    media: { s3: s3Storage(Object.assign((name: string, fallback: string) => env.str(name, fallback), env)) },
+    metrics: { token: env.optional('METRICS_TOKEN') },
     siteUrl: env.optional('SITE_URL'),
     perfOptimizations: env.bool('PERF_OPTIMIZATIONS', true),
     cacheEnabled: env.bool('CACHE_ENABLED', true),

@@ -4,6 +4,7 @@ import { spawn, type ChildProcess } from 'child_process';
 import { randomBytes } from 'crypto';
 import request from 'supertest';
 import { ROOT } from './strapi';
+import { runtimeEnv } from './hermetic-env';
 
 const random = (): string => randomBytes(24).toString('base64');
 
@@ -20,10 +21,12 @@ export const sharedSecrets = (): Record<string, string> => ({
   ENCRYPTION_KEY: random(),
 });
 
-/** The environment of a CLI or CMS child process: nothing inherited but PATH and HOME. */
+/**
+ * The environment of a CLI or CMS child process: nothing inherited but PATH, HOME
+ * and the runtime's switches, and no .env either (tests/helpers/hermetic-env.ts).
+ */
 export const childEnv = (extra: Record<string, string>): NodeJS.ProcessEnv => ({
-  PATH: process.env.PATH,
-  HOME: process.env.HOME,
+  ...runtimeEnv(),
   NODE_ENV: 'test',
   STRAPI_TELEMETRY_DISABLED: 'true',
   LOG_LEVEL: 'warn',

@@ -6,6 +6,7 @@ import request from 'supertest';
 import { createStrapi, type Core } from '@strapi/strapi';
 import { waitForIdleDatabase } from '../../scripts/seed/settle';
 import { createTestDatabase, postgresEnv, usePostgres } from './test-database';
+import { clearAppVariables, EMPTY_ENV_FILE } from './hermetic-env';
 
 export const ROOT = path.resolve(__dirname, '../..');
 
@@ -22,11 +23,17 @@ export type TestApp = {
 
 const random = (): string => randomBytes(24).toString('base64');
 
-/** Secrets for a test process: random, never written anywhere. */
-const ensureTestSecrets = (): void => {
-  const secrets = ['API_TOKEN_SALT', 'ADMIN_JWT_SECRET', 'TRANSFER_TOKEN_SALT', 'JWT_SECRET', 'ENCRYPTION_KEY'];
-  for (const key of secrets) process.env[key] ??= random();
-  process.env.APP_KEYS ??= [random(), random()].join(',');
+/**
+ * Secrets of the test process: random, never written anywhere, the same for
+ * every app this process boots (a restart on the same folder keeps its tokens).
+ */
+const testSecrets: Record<string, string> = {
+  API_TOKEN_SALT: random(),
+  ADMIN_JWT_SECRET: random(),
+  TRANSFER_TOKEN_SALT: random(),
+  JWT_SECRET: random(),
+  ENCRYPTION_KEY: random(),
+  APP_KEYS: [random(), random()].join(','),
 };
 
 export type StartOptions = {
@@ -57,13 +64,17 @@ export const databaseEnv = async (dir: string): Promise<Record<string, string>> 
  * Boots the real, compiled Strapi in this process on a throwaway database — a
  * SQLite file, or with TEST_DATABASE=postgres a fresh PostgreSQL database
  * (tests/helpers/test-database.ts) — and uploads folder; requests go over HTTP
- * on a loopback port.
+ * on a loopback port. The app sees none of the app variables of the shell or of
+ * .env (tests/helpers/hermetic-env.ts): only its own and those in `env`.
  */
 export const startStrapi = async (options: StartOptions = {}): Promise<TestApp> => {
   const dir = options.dir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'newsroom-test-'));
   fs.mkdirSync(path.join(dir, 'public', 'uploads'), { recursive: true });
-  ensureTestSecrets();
+  // Hermetic: nothing of the app's from the shell or .env, only what is set here and by the test.
+  clearAppVariables();
   Object.assign(process.env, {
+    ...testSecrets,
+    ENV_PATH: EMPTY_ENV_FILE,
     NODE_ENV: 'test',
     STRAPI_TELEMETRY_DISABLED: 'true',
     LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'warn',

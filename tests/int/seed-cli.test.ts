@@ -3,7 +3,7 @@ import os from 'os';
 import path from 'path';
 import { spawnSync } from 'child_process';
 import { ROOT } from '../helpers/strapi';
-import { sharedSecrets } from '../helpers/cms-process';
+import { childEnv, sharedSecrets } from '../helpers/cms-process';
 
 /** The part of better-sqlite3 (the app's SQLite driver, untyped here) this test uses. */
 type SqliteDatabase = { prepare(sql: string): { all(): unknown[] }; close(): void };
@@ -16,18 +16,13 @@ const Database = require('better-sqlite3') as new (file: string, options: { read
  */
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'newsroom-seed-cli-'));
 const dbFile = path.join(dir, 'data.db');
-const env: NodeJS.ProcessEnv = {
-  PATH: process.env.PATH,
-  HOME: process.env.HOME,
-  NODE_ENV: 'test',
-  STRAPI_TELEMETRY_DISABLED: 'true',
-  LOG_LEVEL: 'warn',
+const env: NodeJS.ProcessEnv = childEnv({
   STRAPI_STARTUP_LOG: 'false',
   DATABASE_CLIENT: 'sqlite',
   DATABASE_FILENAME: dbFile,
   PUBLIC_DIR: path.join(dir, 'public'),
   ...sharedSecrets(),
-};
+});
 
 const seed = (...args: string[]) => {
   const res = spawnSync(process.execPath, [path.join(ROOT, 'dist', 'scripts', 'seed', 'cli.js'), ...args], {

@@ -699,4 +699,51 @@ for (const path of [
   add({ category: 'unknown-route', method: 'GET', path });
 }
 
+// 16. Multipart bodies the parser cannot read, on every route that takes an upload (and a content route):
+// formidable's refusals were rethrown by Strapi's body middleware as 500s (src/middlewares/body-errors.ts).
+const UPLOAD_ROUTES = ['/api/upload', '/api/upload?id=1', '/upload', '/upload?id=1', '/api/articles'];
+const BOUNDARY = 'newsroomBoundary';
+const part = (name: string, value: string): string =>
+  `--${BOUNDARY}\r\ncontent-disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`;
+const MULTIPART: [string, string, string][] = [
+  ['a body that is not multipart', 'multipart/form-data; boundary=zz', 'x'],
+  ['no boundary', 'multipart/form-data', 'x'],
+  ['an empty boundary', 'multipart/form-data; boundary=', `--\r\n\r\nx`],
+  [
+    'a file part cut off before its end',
+    `multipart/form-data; boundary=${BOUNDARY}`,
+    `--${BOUNDARY}\r\ncontent-disposition: form-data; name="files"; filename="a.png"\r\ncontent-type: image/png\r\n\r\n\x89PNG`,
+  ],
+  ['headers without a blank line', `multipart/form-data; boundary=${BOUNDARY}`, `--${BOUNDARY}\r\nbroken`],
+  [
+    'more fields than the parser takes',
+    `multipart/form-data; boundary=${BOUNDARY}`,
+    `${part('f', 'x').repeat(1001)}--${BOUNDARY}--\r\n`,
+  ],
+];
+for (const path of UPLOAD_ROUTES) {
+  for (const [, contentType, body] of MULTIPART) {
+    add({ category: 'malformed-multipart', method: 'POST', path, headers: { 'content-type': contentType }, body });
+  }
+}
+
+// 17. GraphQL errors (unknown field, unknown filter operator, forbidden mutation, bad variable): an error
+// answer without `extensions.stacktrace` or a server path in any NODE_ENV (src/extensions/graphql/format-error.ts).
+for (const query of [
+  '{ articles { title nope } }',
+  '{ articles(filters: { title: { $regex: "x" } }) { title } }',
+  '{ articles(filters: { title: { nope: "x" } }) { title } }',
+  'mutation { deleteArticle(documentId: "x") { documentId } }',
+  'mutation { createTag(data: { name: "x" }) { documentId } }',
+  'query($l: I18NLocaleCode) { articles(locale: $l) { title } }',
+]) {
+  add({
+    category: 'graphql-error-detail',
+    method: 'POST',
+    path: '/graphql',
+    headers: JSON_HEADERS,
+    body: JSON.stringify({ query, variables: { l: 42 } }),
+  });
+}
+
 export const HOSTILE_CORPUS: readonly HostileRequest[] = corpus;

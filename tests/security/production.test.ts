@@ -4,6 +4,7 @@ import os from 'os';
 import path from 'path';
 import { randomBytes } from 'crypto';
 import { ROOT, startStrapi, type TestApp } from '../helpers/strapi';
+import { runtimeEnv } from '../helpers/hermetic-env';
 
 /**
  * Production safety: `strapi start` with NODE_ENV=production refuses to start
@@ -42,8 +43,7 @@ const startInProduction = (
   const emptyEnvFile = path.join(dir, 'empty.env');
   fs.writeFileSync(emptyEnvFile, '');
   const env: NodeJS.ProcessEnv = {
-    PATH: process.env.PATH,
-    HOME: process.env.HOME,
+    ...runtimeEnv(),
     NODE_ENV: 'production',
     STRAPI_TELEMETRY_DISABLED: 'true',
     // Strapi loads .env from ENV_PATH: point it at an empty file so a developer's .env cannot fill a gap.
