@@ -64,7 +64,9 @@ export const dependenciesOf = (input: DependencyInput): string[] | null => {
   } else if (input.kind === 'rest') {
     const data = (input.parsed as { data?: unknown } | null | undefined)?.data;
     if (Array.isArray(data)) {
-      const uid = /^(api::[\w-]+\.[\w-]+)\./.exec(input.handler ?? '')?.[1];
+      // A route of a content type lists that type; any other list (search) may show any of them.
+      const routeUid = /^(api::[\w-]+\.[\w-]+)\./.exec(input.handler ?? '')?.[1];
+      const uid = (NEWSROOM_UIDS as readonly string[]).includes(routeUid ?? '') ? routeUid : undefined;
       // A REST list without `locale` is the default locale's (Strapi's rule).
       const restLocales = input.locale === undefined ? [DEFAULT_LOCALE] : locales;
       for (const k of allLists(uid ? [uid] : NEWSROOM_UIDS, restLocales)) keys.add(k);
