@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Creates .env with fresh random secrets when it is missing, and adds the
-// admin panel accounts (ADMIN_EMAIL/ADMIN_PASSWORD, EDITOR_EMAIL/EDITOR_PASSWORD)
-// to a .env that lacks them. Never overwrites a value already in .env.
+// admin panel accounts (ADMIN_EMAIL/ADMIN_PASSWORD, EDITOR_EMAIL/EDITOR_PASSWORD,
+// REPORTER_EMAIL/REPORTER_PASSWORD) and PREVIEW_SECRET to a .env that lacks them. Never overwrites a value already in .env.
 // Generated passwords are printed once, here; Strapi creates the accounts at
 // its next boot (src/bootstrap/admin-accounts.ts).
 // Plain Node (no dependencies) so it runs before `npm install`.
@@ -29,12 +29,16 @@ const ACCOUNT_DEFAULTS = {
   ADMIN_PASSWORD: password,
   EDITOR_EMAIL: 'editor@newsroom.local',
   EDITOR_PASSWORD: password,
+  REPORTER_EMAIL: 'reporter@newsroom.local',
+  REPORTER_PASSWORD: password,
+  // Not an account, but added to an older .env the same way: the preview links' HMAC key (src/desk/preview-token.ts).
+  PREVIEW_SECRET: secret,
 };
 const generated = {};
 const accountValue = (key) => {
   const fill = ACCOUNT_DEFAULTS[key];
   const value = typeof fill === 'function' ? fill() : fill;
-  if (typeof fill === 'function') generated[key] = value;
+  if (typeof fill === 'function' && key.endsWith('_PASSWORD')) generated[key] = value;
   return value;
 };
 
@@ -50,6 +54,10 @@ const printCredentials = (values) => {
   if (values.EDITOR_EMAIL)
     console.log(
       `[env]   editor       ${values.EDITOR_EMAIL}  ${generated.EDITOR_PASSWORD ?? '(password already in .env)'}`,
+    );
+  if (values.REPORTER_EMAIL)
+    console.log(
+      `[env]   reporter     ${values.REPORTER_EMAIL}  ${generated.REPORTER_PASSWORD ?? '(password already in .env)'}`,
     );
 };
 

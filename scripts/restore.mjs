@@ -7,7 +7,9 @@
  * (`strapi import --force`): every content type, relation, media record and
  * uploaded file is deleted and replaced by the archive's. An encrypted archive
  * (`.enc`) needs BACKUP_ENCRYPTION_KEY. Admin users and API tokens are not in a
- * backup: those of the target database are kept.
+ * backup: those of the target database are kept. The search index is not in a
+ * backup either (it is derived from the content): it is rebuilt after the import
+ * with `dist/scripts/search-reindex.js` (`npm run search:reindex`).
  */
 import fs from 'fs';
 import path from 'path';
@@ -41,5 +43,17 @@ const res = spawnSync(process.execPath, [strapi, ...importArgs], {
 if (res.status !== 0) {
   console.error(`[restore] FAILED: strapi import exited with ${res.status ?? res.signal}`);
   process.exit(res.status ?? 1);
+}
+// strapi import compiles the app into dist/ and writes without the Document Service: rebuild the search index.
+const reindex = spawnSync(process.execPath, [path.join(root, 'dist', 'scripts', 'search-reindex.js')], {
+  cwd: root,
+  stdio: 'inherit',
+  env: { ...process.env, STRAPI_TELEMETRY_DISABLED: 'true' },
+});
+if (reindex.status !== 0) {
+  console.error(
+    `[restore] FAILED: the content is restored but the search index was not rebuilt (npm run search:reindex)`,
+  );
+  process.exit(reindex.status ?? 1);
 }
 console.log(`[restore] restored ${file}`);

@@ -12,16 +12,25 @@ import { registerCacheInvalidation } from './cache/invalidation';
 import { createPurgeHook } from './cache/purge-hook';
 import { acquireBootLock, releaseBootLock } from './bootstrap/boot-lock';
 import { completeFirstBoot } from './bootstrap/first-boot-repair';
+import { removeOrphanPermissions } from './bootstrap/permission-orphans';
 import { ensureLocales } from './bootstrap/locales';
-import { ensurePublicPermissions } from './bootstrap/public-permissions';
 import { ensureSiteSettings } from './bootstrap/site-settings';
-import { ensureAuthenticatedPermissions } from './bootstrap/authenticated-permissions';
+import { applyAccessPolicy } from './access/sync-role-permissions';
 import { registerPublishingRoutes } from './bootstrap/publishing-routes';
+import { registerPreviewRoutes } from './bootstrap/preview-routes';
 import { ensureEditorPermissions } from './bootstrap/editor-permissions';
+import { ensureReporterPermissions } from './bootstrap/reporter-permissions';
 import { ensureAdminAccounts } from './bootstrap/admin-accounts';
 import { ensureContentManagerViews } from './bootstrap/content-manager-views';
 import { answerClientErrorsAsJson } from './bootstrap/client-errors';
 import { applyStrapiPatches } from './strapi-patches';
+import { searchIndexMiddleware } from './document-middlewares/search-index';
+import { registerSearchGraphql } from './extensions/graphql/search-query';
+import { ensureSearchSchema } from './search/schema';
+import { reindexAll } from './search/indexer';
+import { scheduleRules } from './api/article/document-middlewares/schedule-rules';
+import { translationOwnership } from './api/article/document-middlewares/translation-ownership';
+import { startScheduler } from './desk/scheduler';
 
 export default {
   async register({ strapi }: { strapi: Core.Strapi }) {
@@ -33,7 +42,11 @@ export default {
     strapi.documents.use(publishedOnlyForReaders(strapi));
     strapi.documents.use(readingTimeMiddleware(strapi));
     strapi.documents.use(translationStatusMiddleware(strapi));
+    strapi.documents.use(scheduleRules(strapi));
+    strapi.documents.use(translationOwnership(strapi));
+    strapi.documents.use(searchIndexMiddleware(strapi));
     registerNewsroomGraphql(strapi);
+    registerSearchGraphql(strapi);
     const { purgeUrl } = runtime.settings.responseCache;
     registerCacheInvalidation(
       strapi,
@@ -46,17 +59,22 @@ export default {
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
     const settings = settingsOf(strapi);
     await completeFirstBoot(strapi);
+    await removeOrphanPermissions(strapi);
+    // A database from before search gets its index built once, at the boot that creates it.
+    if (await ensureSearchSchema(strapi)) await reindexAll(strapi);
     await ensureLocales(strapi);
-    await ensurePublicPermissions(strapi);
     await ensureSiteSettings(strapi);
-    await ensureAuthenticatedPermissions(strapi);
+    await applyAccessPolicy(strapi);
     registerPublishingRoutes(strapi);
+    registerPreviewRoutes(strapi);
     await ensureEditorPermissions(strapi);
+    await ensureReporterPermissions(strapi);
     await ensureAdminAccounts(strapi, settings.accounts);
     await ensureContentManagerViews(strapi);
     answerClientErrorsAsJson(strapi);
     await applyStrapiPatches(strapi, settings);
     await releaseBootLock(strapi);
+    await startScheduler(strapi); // after the boot lock: each due version is claimed by one instance
   },
 
   async destroy({ strapi }: { strapi: Core.Strapi }) {

@@ -3,9 +3,9 @@ import type { ViewDefinition } from './types';
 
 /**
  * The article screens. List: what an editor scans for (headline, byline,
- * tags, translation state); Strapi adds "Available in" (the locales that
- * exist) and the status, and src/admin/app.tsx "First published". Edit: story, media, relations,
- * sources, SEO, then the computed fields (read-only).
+ * tags, translation state, the scheduled publication); Strapi adds "Available in" (the locales that
+ * exist) and the status, and src/admin/app.tsx "First published". Edit: story, schedule, media, relations,
+ * sources, corrections, SEO, then the computed fields (read-only).
  */
 export const articleView: ViewDefinition = {
   uid: ARTICLE_UID,
@@ -13,7 +13,7 @@ export const articleView: ViewDefinition = {
   mainField: 'title',
   defaultSortBy: 'updatedAt',
   defaultSortOrder: 'DESC',
-  list: ['title', 'author', 'tags', 'translationStatus'],
+  list: ['title', 'author', 'tags', 'translationStatus', 'publishAt'],
   edit: [
     // story
     [
@@ -21,6 +21,11 @@ export const articleView: ViewDefinition = {
       { name: 'slug', size: 4 },
     ],
     [{ name: 'excerpt', size: 12 }],
+    // the schedule of this language version
+    [
+      { name: 'publishAt', size: 6 },
+      { name: 'unpublishAt', size: 6 },
+    ],
     [{ name: 'body', size: 12 }],
     // media
     [
@@ -36,6 +41,8 @@ export const articleView: ViewDefinition = {
     [{ name: 'relatedLinks', size: 12 }],
     // sources
     [{ name: 'sources', size: 12 }],
+    // corrections and updates of this language version
+    [{ name: 'corrections', size: 12 }],
     // SEO
     [{ name: 'seo', size: 12 }],
     // computed and shared settings
@@ -92,6 +99,11 @@ export const articleView: ViewDefinition = {
       description:
         'Wire agencies or outlets the story relies on: "reported by" (dilansir) or "quoted from" (dikutip dari). Shared by both languages; used in JSON-LD.',
     },
+    corrections: {
+      label: 'Corrections and updates',
+      description:
+        'Notes to readers, oldest first, in this language. Adding one does not change the original publication time; it moves the modified date in JSON-LD and feeds.',
+    },
     seo: {
       label: 'SEO',
       description: 'Search and share overrides. Empty fields fall back to the headline, standfirst and cover.',
@@ -112,6 +124,15 @@ export const articleView: ViewDefinition = {
     readingTimeMinutes: {
       label: 'Reading time (min)',
       description: 'Computed from the standfirst and story at 200 words a minute.',
+    },
+    publishAt: {
+      label: 'Scheduled',
+      description:
+        "Embargo: this language version is published at this time (WIB, Asia/Jakarta: the panel shows your computer's time zone), and not before. Leave empty to publish by hand. Only editors set it.",
+    },
+    unpublishAt: {
+      label: 'Unpublish at',
+      description: 'Optional: this language version is taken offline at this time. Must be after "Scheduled".',
     },
     updatedAt: { label: 'Updated' },
   },

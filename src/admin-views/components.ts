@@ -24,6 +24,30 @@ export const componentViews: ViewDefinition[] = [
     },
   },
   {
+    uid: 'content.correction',
+    kind: 'component',
+    mainField: 'kind',
+    edit: [
+      [
+        { name: 'date', size: 4 },
+        { name: 'kind', size: 4 },
+      ],
+      [{ name: 'text', size: 12 }],
+    ],
+    fields: {
+      date: { label: 'Date', description: 'When the story was changed (shown to readers).' },
+      kind: {
+        label: 'Kind',
+        description:
+          'correction: a fact was wrong; update: news added since publication; clarification: wording that misled.',
+      },
+      text: {
+        label: 'Note to readers',
+        description: 'e.g. "An earlier version of this article said the drone flew 200 km; it flew 20 km."',
+      },
+    },
+  },
+  {
     uid: 'content.read-also',
     kind: 'component',
     fields: {

@@ -54,6 +54,7 @@ export const ARTICLE_POPULATE: PopulateTree = {
   },
   relatedLinks: relatedLink,
   sources: true,
+  corrections: true,
   seo: { populate: { shareImage: media } },
   localizations: { fields: ['locale', 'slug', 'title'] },
 };

@@ -38,6 +38,9 @@ export type BodyBlock =
   | { __component: 'content.rich-text'; id: number; body: BlocksNode[] }
   | { __component: 'content.read-also'; id: number; link: RelatedLink | null };
 
+export type CorrectionKind = 'correction' | 'update' | 'clarification';
+export type Correction = { id: number; date: string; kind: CorrectionKind; text: string };
+
 export type Localization = { id: number; documentId: string; locale: LocaleCode; slug: string; title?: string };
 
 export type ArticlePage = {
@@ -68,6 +71,8 @@ export type ArticlePage = {
   body: BodyBlock[];
   relatedLinks: RelatedLink[];
   sources: { id: number; name: string; relation: 'reported-by' | 'quoted-from'; url: string | null }[];
+  /** Notes to readers about changes since publication, oldest first (date is ISO 8601 UTC). */
+  corrections: Correction[];
   seo: {
     id: number;
     metaTitle: string | null;

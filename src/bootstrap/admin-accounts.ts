@@ -3,6 +3,8 @@ import type { Core } from '@strapi/strapi';
 
 export const SUPER_ADMIN_ROLE_CODE = 'strapi-super-admin';
 export const EDITOR_ROLE_CODE = 'strapi-editor';
+/** Strapi's Author role, fitted to reporters by src/bootstrap/reporter-permissions.ts. */
+export const AUTHOR_ROLE_CODE = 'strapi-author';
 
 type AdminRole = { id: number; code: string };
 type AdminUser = { id: number; email: string };
@@ -13,7 +15,7 @@ type UserService = {
 type RoleService = { findOne(params: { code: string }): Promise<AdminRole | null> };
 
 export type AccountSpec = {
-  label: 'super admin' | 'editor';
+  label: 'super admin' | 'editor' | 'reporter';
   roleCode: string;
   emailVar: string;
   passwordVar: string;
@@ -34,6 +36,13 @@ export const ACCOUNTS: readonly AccountSpec[] = [
     emailVar: 'EDITOR_EMAIL',
     passwordVar: 'EDITOR_PASSWORD',
     firstname: 'Editor',
+  },
+  {
+    label: 'reporter',
+    roleCode: AUTHOR_ROLE_CODE,
+    emailVar: 'REPORTER_EMAIL',
+    passwordVar: 'REPORTER_PASSWORD',
+    firstname: 'Reporter',
   },
 ];
 
@@ -64,8 +73,9 @@ const STORE = { type: 'core' as const, name: 'newsroom', key: 'admin-accounts' }
 type Remembered = { created: string[] };
 
 /**
- * First-setup accounts: a super admin (ADMIN_EMAIL / ADMIN_PASSWORD) and an
- * editor with Strapi's built-in Editor role (EDITOR_EMAIL / EDITOR_PASSWORD).
+ * First-setup accounts: a super admin (ADMIN_EMAIL / ADMIN_PASSWORD), an
+ * editor with Strapi's built-in Editor role (EDITOR_EMAIL / EDITOR_PASSWORD)
+ * and a reporter with its Author role (REPORTER_EMAIL / REPORTER_PASSWORD).
  *
  * - An account is created only when its e-mail is set and no admin user has
  *   that e-mail; existing users are never changed (password, role, name).
@@ -113,17 +123,21 @@ export const ensureAdminAccounts = async (strapi: Core.Strapi, env: AccountEnv):
 
     const role = await roles.findOne({ code: spec.roleCode });
     if (!role) throw new Error(`[accounts] Strapi's role ${spec.roleCode} is missing`);
-    await users.create({
-      email,
-      firstname: spec.firstname,
-      lastname: '',
-      password,
-      isActive: true,
-      registrationToken: null,
-      roles: [role.id],
+    // One transaction: Strapi writes the user row and its role link as two statements, and a boot killed
+    // between them would leave a user with no role, which the next boot finds by e-mail and keeps.
+    await strapi.db.transaction(async () => {
+      await users.create({
+        email,
+        firstname: spec.firstname,
+        lastname: '',
+        password,
+        isActive: true,
+        registrationToken: null,
+        roles: [role.id],
+      });
+      await store.set({ value: { created: [...remembered.created, email] } });
     });
     remembered.created.push(email);
-    await store.set({ value: remembered });
     strapi.log.info(
       generated
         ? `[accounts] created ${spec.label} ${email} with the generated password ${password} (shown once; set ${spec.passwordVar} to choose one)`

@@ -43,32 +43,62 @@ const sameSet = (a: readonly string[] = [], b: readonly string[] = []): boolean 
   a.length === b.length && a.every((x) => b.includes(x));
 
 /**
- * Makes Strapi's built-in Editor role fit the newsroom, at every boot:
+ * What the newsroom wants of one of Strapi's admin roles: content-manager
+ * actions on the newsroom types (every field, both locales) with the given
+ * conditions, plugin permissions, and nothing in the "settings" section.
+ * A role fitted later (e.g. Strapi's Author role) is one more of these.
+ */
+export type AdminRoleFit = {
+  /** Strapi's role code (`strapi-editor`, `strapi-author`, …). */
+  roleCode: string;
+  /** Its name in log lines. */
+  label: string;
+  contentActions: readonly string[];
+  /** Conditions on every content permission (e.g. `admin::is-creator`); none for the Editor. */
+  contentConditions: readonly string[];
+  pluginPermissions: readonly { action: string; conditions: readonly string[] }[];
+};
+
+export const EDITOR_FIT: AdminRoleFit = {
+  roleCode: EDITOR_ROLE_CODE,
+  label: 'Editor',
+  contentActions: EDITOR_CONTENT_ACTIONS,
+  contentConditions: [],
+  pluginPermissions: EDITOR_UPLOAD_ACTIONS.map((action) => ({ action, conditions: [] })),
+};
+
+/**
+ * Makes one of Strapi's admin roles fit the newsroom, at every boot:
  *
- * - create/read/update/delete/publish on articles, authors, tags and related
- *   links, every field, both locales. Strapi gives the role its content
- *   permissions when it creates the role, before our `id` locale or a field
- *   added later exist; a permission that lacks a field or a locale is replaced.
- * - the media library (upload, edit, read).
+ * - its content actions on articles, authors, tags and related links, every
+ *   field, both locales. Strapi gives its roles their content permissions when
+ *   it creates them, before our `id` locale or a field added later exist; a
+ *   permission that lacks a field or a locale, or has other conditions, is replaced.
+ * - its plugin permissions (the media library).
  * - nothing in the "settings" section (users, roles, API tokens, webhooks,
  *   locales…): such a permission, if someone granted it, is revoked.
  *
  * Other permissions of the role (e.g. site settings) are left as they are.
+ * All or nothing, in one transaction: Strapi writes a permission and its role
+ * link as two statements, and a boot killed between them would leave a
+ * permission no role holds (src/bootstrap/permission-orphans.ts sweeps those).
  */
-export const ensureEditorPermissions = async (strapi: Core.Strapi): Promise<void> => {
+export const fitAdminRole = async (strapi: Core.Strapi, fit: AdminRoleFit): Promise<void> => {
   const roles = strapi.service('admin::role') as unknown as RoleService;
   const permissions = strapi.service('admin::permission') as unknown as PermissionService;
   const contentTypes = strapi.service('admin::content-type') as unknown as ContentTypeService;
 
-  const role = await roles.findOne({ code: EDITOR_ROLE_CODE });
+  const role = await roles.findOne({ code: fit.roleCode });
   if (!role) {
-    strapi.log.warn(`[permissions] Strapi's Editor role (${EDITOR_ROLE_CODE}) is missing: editor permissions not set`);
+    strapi.log.warn(
+      `[permissions] Strapi's ${fit.label} role (${fit.roleCode}) is missing: ${fit.label.toLowerCase()} permissions not set`,
+    );
     return;
   }
 
   const actions = permissions.actionProvider
     .values()
-    .filter((a) => EDITOR_CONTENT_ACTIONS.includes(a.actionId))
+    .filter((a) => fit.contentActions.includes(a.actionId))
     .map((a) => ({
       ...a,
       subjects: (a.subjects ?? []).filter((s) => (NEWSROOM_UIDS as readonly string[]).includes(s)),
@@ -78,42 +108,52 @@ export const ensureEditorPermissions = async (strapi: Core.Strapi): Promise<void
       action: p.action,
       subject: p.subject,
       properties: { ...p.properties, locales: [...LOCALE_CODES] },
-      conditions: [],
+      conditions: [...fit.contentConditions],
     })),
-    ...EDITOR_UPLOAD_ACTIONS.map((action) => ({ action, subject: null, properties: {}, conditions: [] })),
+    ...fit.pluginPermissions.map(({ action, conditions }) => ({
+      action,
+      subject: null,
+      properties: {},
+      conditions: [...conditions],
+    })),
   ];
 
-  const existing = await permissions.findMany({ where: { role: { id: role.id } } });
-  const toDelete: number[] = [];
-  const toAdd: Permission[] = [];
+  await strapi.db.transaction(async () => {
+    const existing = await permissions.findMany({ where: { role: { id: role.id } } });
+    const toDelete: number[] = [];
+    const toAdd: Permission[] = [];
 
-  for (const want of wanted) {
-    const have = existing.filter((p) => p.action === want.action && (p.subject ?? null) === want.subject);
-    const complete = have.find(
-      (p) =>
-        (p.conditions ?? []).length === 0 &&
-        (want.properties?.fields === undefined ||
-          (want.properties.fields ?? []).every((f) => p.properties?.fields?.includes(f))) &&
-        (want.properties?.locales === undefined || sameSet(p.properties?.locales, want.properties.locales)),
+    for (const want of wanted) {
+      const have = existing.filter((p) => p.action === want.action && (p.subject ?? null) === want.subject);
+      const complete = have.find(
+        (p) =>
+          sameSet(p.conditions, want.conditions) &&
+          (want.properties?.fields === undefined ||
+            (want.properties.fields ?? []).every((f) => p.properties?.fields?.includes(f))) &&
+          (want.properties?.locales === undefined || sameSet(p.properties?.locales, want.properties.locales)),
+      );
+      if (complete) continue;
+      toDelete.push(...have.map((p) => p.id as number));
+      toAdd.push(want);
+    }
+
+    const settingsActions = new Set(
+      permissions.actionProvider
+        .values()
+        .filter((a) => a.section === 'settings')
+        .map((a) => a.actionId),
     );
-    if (complete) continue;
-    toDelete.push(...have.map((p) => p.id as number));
-    toAdd.push(want);
-  }
+    const forbidden = existing.filter((p) => settingsActions.has(p.action));
+    toDelete.push(...forbidden.map((p) => p.id as number));
 
-  const settingsActions = new Set(
-    permissions.actionProvider
-      .values()
-      .filter((a) => a.section === 'settings')
-      .map((a) => a.actionId),
-  );
-  const forbidden = existing.filter((p) => settingsActions.has(p.action));
-  toDelete.push(...forbidden.map((p) => p.id as number));
-
-  if (toDelete.length > 0) await permissions.deleteByIds(toDelete);
-  if (toAdd.length > 0) await roles.addPermissions(role.id, toAdd);
-  if (forbidden.length > 0) {
-    strapi.log.warn(`[permissions] revoked from the Editor role: ${forbidden.map((p) => p.action).join(', ')}`);
-  }
-  if (toAdd.length > 0) strapi.log.info(`[permissions] Editor role: ${toAdd.length} permission(s) set`);
+    if (toDelete.length > 0) await permissions.deleteByIds(toDelete);
+    if (toAdd.length > 0) await roles.addPermissions(role.id, toAdd);
+    if (forbidden.length > 0) {
+      strapi.log.warn(`[permissions] revoked from the ${fit.label} role: ${forbidden.map((p) => p.action).join(', ')}`);
+    }
+    if (toAdd.length > 0) strapi.log.info(`[permissions] ${fit.label} role: ${toAdd.length} permission(s) set`);
+  });
 };
+
+/** Strapi's built-in Editor role: every content action on the newsroom types, the media library, no settings. */
+export const ensureEditorPermissions = (strapi: Core.Strapi): Promise<void> => fitAdminRole(strapi, EDITOR_FIT);

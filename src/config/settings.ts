@@ -114,6 +114,20 @@ export type Settings = {
     ADMIN_PASSWORD?: string;
     EDITOR_EMAIL?: string;
     EDITOR_PASSWORD?: string;
+    REPORTER_EMAIL?: string;
+    REPORTER_PASSWORD?: string;
+  };
+  /** The desk (docs/desk.md): scheduled publishing and preview. */
+  desk: {
+    /** NEWSROOM_TIME_ZONE: IANA zone of schedule times in messages and on the preview page. */
+    timeZone: string;
+    /** SCHEDULER_ENABLED, SCHEDULER_CRON (six fields, seconds first): the publish/unpublish job. */
+    scheduler: { enabled: boolean; rule: string };
+    /**
+     * PREVIEW_SECRET (HMAC key of preview links; empty: random per process), PREVIEW_TTL_MINUTES,
+     * PREVIEW_URL (external frontend template; empty: the CMS's own page), PREVIEW_ALLOWED_ORIGINS.
+     */
+    preview: { secret: string; ttlMinutes: number; url: string; allowedOrigins: string[] };
   };
 };
 
@@ -199,6 +213,18 @@ export const readSettings = (source: Source = process.env): Settings => {
       ADMIN_PASSWORD: env.optional('ADMIN_PASSWORD'),
       EDITOR_EMAIL: env.optional('EDITOR_EMAIL'),
       EDITOR_PASSWORD: env.optional('EDITOR_PASSWORD'),
+      REPORTER_EMAIL: env.optional('REPORTER_EMAIL'),
+      REPORTER_PASSWORD: env.optional('REPORTER_PASSWORD'),
+    },
+    desk: {
+      timeZone: env.str('NEWSROOM_TIME_ZONE', 'Asia/Jakarta'),
+      scheduler: { enabled: env.bool('SCHEDULER_ENABLED', true), rule: env.str('SCHEDULER_CRON', '0 * * * * *') },
+      preview: {
+        secret: env.str('PREVIEW_SECRET', ''),
+        ttlMinutes: env.int('PREVIEW_TTL_MINUTES', 10, 1),
+        url: env.str('PREVIEW_URL', ''),
+        allowedOrigins: env.list('PREVIEW_ALLOWED_ORIGINS'),
+      },
     },
   };
 };

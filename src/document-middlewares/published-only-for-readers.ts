@@ -2,8 +2,11 @@ import type { Core, Modules } from '@strapi/strapi';
 
 const READ_ACTIONS = new Set(['findMany', 'findFirst', 'findOne', 'count']);
 
-/** Strategies that may read drafts: the admin panel and API tokens (frontend previews). */
-const PREVIEW_STRATEGIES = new Set(['admin', 'admin-token', 'content-api-token']);
+/**
+ * Strategies that may read drafts: the admin panel, API tokens (frontend
+ * previews) and a verified signed preview link (src/api/preview/controllers/preview.ts).
+ */
+const PREVIEW_STRATEGIES = new Set(['admin', 'admin-token', 'content-api-token', 'newsroom-preview']);
 
 type RequestState = { route?: { info?: { type?: string } }; auth?: { strategy?: { name?: string } } };
 

@@ -19,3 +19,12 @@ export type SluggedUid = keyof typeof SLUG_SOURCES;
 
 /** Site-wide publishing settings (single type): name, URL, publisher, logo. */
 export const SITE_SETTING_UID = 'api::site-setting.site-setting' satisfies UID.ContentType;
+
+/** Strapi's own content types that the access policy and the boot repair write. */
+export const UP_ROLE_UID = 'plugin::users-permissions.role' satisfies UID.ContentType;
+export const UP_PERMISSION_UID = 'plugin::users-permissions.permission' satisfies UID.ContentType;
+export const UP_USER_UID = 'plugin::users-permissions.user' satisfies UID.ContentType;
+export const ADMIN_ROLE_UID = 'admin::role' satisfies UID.ContentType;
+export const ADMIN_PERMISSION_UID = 'admin::permission' satisfies UID.ContentType;
+export const ADMIN_USER_UID = 'admin::user' satisfies UID.ContentType;
+export const API_TOKEN_UID = 'admin::api-token' satisfies UID.ContentType;

@@ -3,7 +3,7 @@ import { Feed } from 'feed';
 import { articleUrl, authorUrl, feedUrl, localeHomeUrl, mediaUrl } from '../lib/urls';
 import { bodyToHtml } from '../lib/blocks';
 import { getSite } from './site';
-import { findPublishedArticles, type ArticleView } from './published-articles';
+import { findPublishedArticles, lastModified, type ArticleView } from './published-articles';
 
 /** How many of the newest articles a feed carries. */
 export const FEED_SIZE = 50;
@@ -14,7 +14,7 @@ const buildFeed = async (strapi: Core.Strapi, locale: string): Promise<{ feed: F
   const site = await getSite(strapi, locale);
   const articles = await findPublishedArticles(strapi, locale, { limit: FEED_SIZE });
   const newest = articles.reduce<Date | undefined>((max, a) => {
-    const d = new Date(a.updatedAt);
+    const d = lastModified(a);
     return !max || d > max ? d : max;
   }, undefined);
 
@@ -42,7 +42,8 @@ const buildFeed = async (strapi: Core.Strapi, locale: string): Promise<{ feed: F
       link: url,
       description: article.excerpt ?? undefined,
       content: bodyToHtml(article.body) || undefined,
-      date: date(article.updatedAt, article.publishedAt),
+      // The item's "updated": its last change, moved by a correction or update note.
+      date: lastModified(article),
       published: date(article.firstPublishedAt, article.publishedAt),
       ...(article.author
         ? {

@@ -4,7 +4,7 @@ import { NEWSROOM_TIME_ZONE, toZonedIso } from '../lib/time-zone';
 import { articleUrl, authorUrl, mediaUrl } from '../lib/urls';
 import { SOURCE_LOCALE } from '../api/article/document-middlewares/translation-status';
 import { getSite, type Site } from './site';
-import { findPublishedArticleBySlug, publishedVersions, type ArticleView } from './published-articles';
+import { findPublishedArticleBySlug, lastModified, publishedVersions, type ArticleView } from './published-articles';
 
 type JsonLd = Record<string, unknown>;
 
@@ -32,6 +32,21 @@ const sourceWork = (source: ArticleView['sources'][number]): JsonLd => ({
   publisher: { '@type': 'Organization', name: source.name },
 });
 
+/**
+ * Corrections and clarifications become schema.org CorrectionComments (the
+ * `correction` property of CreativeWork); an update adds news rather than
+ * fixing an error, so it only moves `dateModified`.
+ */
+const correctionComments = (article: ArticleView, zone: string): JsonLd[] =>
+  (article.corrections ?? [])
+    .filter((c) => c.kind !== 'update')
+    .map((c) => ({
+      '@type': 'CorrectionComment',
+      name: c.kind === 'clarification' ? 'Clarification' : 'Correction',
+      text: c.text,
+      datePublished: toZonedIso(c.date, zone),
+    }));
+
 const versionRef = (site: Site, locale: string, slug: string): JsonLd => ({
   '@type': 'NewsArticle',
   '@id': articleUrl(site.url, locale, slug),
@@ -58,6 +73,7 @@ export const articleJsonLd = async (strapi: Core.Strapi, slug: string, locale: s
   const basedOn = article.sources.filter((s) => s.relation !== 'quoted-from').map(sourceWork);
   const cited = article.sources.filter((s) => s.relation === 'quoted-from').map(sourceWork);
   const original = others.find(([code]) => code === SOURCE_LOCALE);
+  const corrections = correctionComments(article, zone);
 
   return {
     '@context': 'https://schema.org',
@@ -69,7 +85,7 @@ export const articleJsonLd = async (strapi: Core.Strapi, slug: string, locale: s
     ...(article.excerpt ? { description: article.excerpt } : {}),
     ...(image ? { image: [image] } : {}),
     datePublished: toZonedIso(article.firstPublishedAt ?? article.publishedAt, zone),
-    dateModified: toZonedIso(article.updatedAt, zone),
+    dateModified: toZonedIso(lastModified(article), zone),
     ...(article.author
       ? {
           author: [
@@ -101,6 +117,7 @@ export const articleJsonLd = async (strapi: Core.Strapi, slug: string, locale: s
     ...(article.tags.length ? { keywords: article.tags.map((t) => t.name) } : {}),
     ...(basedOn.length ? { isBasedOn: basedOn } : {}),
     ...(cited.length ? { citation: cited } : {}),
+    ...(corrections.length ? { correction: corrections } : {}),
     ...(article.readingTimeMinutes ? { timeRequired: `PT${article.readingTimeMinutes}M` } : {}),
     ...(locale === SOURCE_LOCALE
       ? others.length

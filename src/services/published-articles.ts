@@ -13,6 +13,7 @@ export type MediaView = {
 };
 
 export type SourceView = { name: string; relation: 'reported-by' | 'quoted-from'; url?: string | null };
+export type CorrectionView = { date: string; kind: 'correction' | 'update' | 'clarification'; text: string };
 export type TagView = { documentId: string; name: string; slug: string | null };
 export type AuthorView = { documentId: string; name: string; slug: string | null; jobTitle?: string | null };
 
@@ -36,6 +37,7 @@ export type ArticleView = {
   author: AuthorView | null;
   tags: TagView[];
   sources: SourceView[];
+  corrections: CorrectionView[];
   seo: { metaTitle?: string | null; metaDescription?: string | null; shareImage?: MediaView | null } | null;
 };
 
@@ -47,9 +49,21 @@ export const ARTICLE_VIEW_POPULATE = {
   author: { fields: ['name', 'slug', 'jobTitle'] },
   tags: { fields: ['name', 'slug'], sort: ['name:asc'] },
   sources: true,
+  corrections: true,
   seo: { populate: { shareImage: true } },
   body: true,
 } as const;
+
+/**
+ * When a published version last changed for its readers: its last save, or the
+ * date of its newest correction or update if that is later (an editor may date
+ * a note to when the change was made, before saving it).
+ */
+export const lastModified = (article: Pick<ArticleView, 'updatedAt' | 'corrections'>): Date =>
+  (article.corrections ?? []).reduce((max, c) => {
+    const d = new Date(c.date);
+    return Number.isNaN(d.getTime()) || d <= max ? max : d;
+  }, new Date(article.updatedAt));
 
 /** Newest first by original publication, then by document, so equal dates still order the same way. */
 export const NEWEST_FIRST = ['firstPublishedAt:desc', 'documentId:asc'];

@@ -5,9 +5,7 @@
  * on every anonymous request, with no cache upstream.
  */
 import type { Core } from '@strapi/strapi';
-
-const PERMISSION_UID = 'plugin::users-permissions.permission';
-const ROLE_UID = 'plugin::users-permissions.role';
+import { UP_PERMISSION_UID, UP_ROLE_UID } from '../lib/uids';
 
 type PermissionService = { findPublicPermissions: () => Promise<unknown[]> };
 
@@ -45,7 +43,7 @@ export const memoizePublicPermissions = (strapi: Core.Strapi, ttl: number): void
     cached = undefined;
   };
   strapi.db.lifecycles.subscribe({
-    models: [PERMISSION_UID, ROLE_UID],
+    models: [UP_PERMISSION_UID, UP_ROLE_UID],
     afterCreate: forget,
     afterCreateMany: forget,
     afterUpdate: forget,

@@ -68,6 +68,7 @@ describe('REST: an article page in one request, with no populate given', () => {
       body: Json[];
       relatedLinks: (Json & { target: Json | null })[];
       sources: Json[];
+      corrections: Json[];
       seo: Json;
       localizations: Json[];
       coverCredit: string;
@@ -99,6 +100,21 @@ describe('REST: an article page in one request, with no populate given', () => {
       expect.objectContaining({ name: 'KCNA', relation: 'reported-by' }),
       expect.objectContaining({ name: 'Antara', relation: 'quoted-from', url: 'https://www.antaranews.com' }),
     ]);
+    // Corrections are per language version, in the editor's order (part of the contract since issue 17).
+    expect(a.corrections).toEqual(
+      locale === 'id'
+        ? [
+            expect.objectContaining({ date: '2024-11-12T09:00:00.000Z', kind: 'correction', text: 'Koreksi id' }),
+            expect.objectContaining({ date: '2024-11-13T02:00:00.000Z', kind: 'update', text: 'Pembaruan id' }),
+          ]
+        : [
+            expect.objectContaining({
+              date: '2024-11-12T10:00:00.000Z',
+              kind: 'clarification',
+              text: 'Clarification en',
+            }),
+          ],
+    );
     expect(a.seo).toMatchObject({ metaTitle: locale === 'id' ? 'Meta id' : 'Meta en' });
     // Language switcher: the other locale's slug, nothing else.
     expect(a.localizations).toEqual([

@@ -7,6 +7,8 @@ import newsroomFixture from '../../database/seed/newsroom';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const ARTIFACTS = path.join(ROOT, 'artifacts', 'e2e');
+/** Screenshots the desk's guide shows (docs/desk.md), kept in the repository. */
+const DOC_IMAGES = path.join(ROOT, 'docs', 'images');
 const ARTICLE_LIST = '/admin/content-manager/collection-types/api::article.article';
 
 const seeded = newsroomFixture.articles[0];
@@ -25,6 +27,12 @@ let step = 0;
 const shot = async (name: string): Promise<void> => {
   step += 1;
   await page.screenshot({ path: path.join(ARTIFACTS, `${String(step).padStart(2, '0')}-${name}.png`), fullPage: true });
+};
+
+/** A viewport screenshot for docs/desk.md, as docs/images/desk-<name>.png. */
+const docShot = async (name: string): Promise<void> => {
+  fs.mkdirSync(DOC_IMAGES, { recursive: true });
+  await page.screenshot({ path: path.join(DOC_IMAGES, `desk-${name}.png`) });
 };
 
 const publicArticle = async (slug: string, locale: string): Promise<{ excerpt: string; title: string }> => {
@@ -153,6 +161,32 @@ describe('an editor in the admin panel', () => {
     expect((await publicArticle(seeded.locales.id.slug as string, 'id')).title).toBe(titleId);
   });
 
+  it('sees an unpublished change of the English draft in Preview, as a reader would see it', async () => {
+    const draftText = `Preview-only standfirst, not yet published (${Date.now()})`;
+    await page.locator('textarea[name="excerpt"]').fill(draftText);
+    await page.getByRole('button', { name: 'Save' }).click();
+    await page.getByText('Saved document').first().waitFor();
+    expect((await publicArticle(slugEn, 'en')).excerpt).not.toBe(draftText);
+    const open = page.getByRole('link', { name: 'Open preview' });
+    await open.waitFor();
+    await docShot('edit-view-schedule-and-preview');
+    await open.click();
+    const frame = page.frameLocator('iframe');
+    await frame.getByText(draftText).waitFor();
+    await frame.getByText('Draft preview: not published').waitFor();
+    await frame.locator('h1', { hasText: titleEn }).waitFor();
+    await shot('preview-en-draft');
+    await docShot('preview-en-draft');
+  });
+
+  it('shows the Scheduled column in the article list', async () => {
+    await page.goto(`${cms.baseUrl}${ARTICLE_LIST}?plugins[i18n][locale]=en`);
+    await page.getByText(titleEn, { exact: true }).waitFor();
+    const headers = (await page.locator('thead th').allTextContents()).map((h) => h.trim().toLowerCase());
+    expect(headers).toContain('scheduled');
+    await docShot('article-list-scheduled');
+  });
+
   it('can switch the admin interface to Bahasa Indonesia', async () => {
     await page.goto(`${cms.baseUrl}/admin/me`);
     await page.getByRole('combobox', { name: 'Interface language' }).click();
@@ -164,6 +198,29 @@ describe('an editor in the admin panel', () => {
     await page.goto(`${cms.baseUrl}${ARTICLE_LIST}?plugins[i18n][locale]=id`);
     await page.getByText(titleId, { exact: true }).waitFor();
     await shot('article-list-bahasa-indonesia');
+  });
+
+  it("logs in once as a reporter, writes a draft and has no Publish; others' articles are not listed", async () => {
+    await context.clearCookies();
+    // The editor's session lives in cookies and storage; a fresh login follows.
+    await page.evaluate('localStorage.clear(); sessionStorage.clear();');
+    await page.goto(`${cms.baseUrl}/admin`);
+    await page.locator('input[name="email"]').fill(cms.reporter.email);
+    await page.locator('input[name="password"]').fill(cms.reporter.password);
+    await page.getByRole('button', { name: /Login|Masuk/ }).click();
+    await page.waitForURL((url) => !url.pathname.includes('/auth/'));
+    await page.goto(`${cms.baseUrl}${ARTICLE_LIST}/create?plugins[i18n][locale]=id`);
+    const title = `Draf reporter ${Date.now()}`;
+    await page.locator('input[name="title"]').fill(title);
+    await page.getByRole('button', { name: /^(Save|Simpan)$/ }).click();
+    await page.waitForURL((url) => !url.pathname.endsWith('/create'));
+    const publish = page.getByRole('button', { name: /^(Publish|Terbitkan)$/ });
+    expect((await publish.count()) === 0 || (await publish.first().isDisabled())).toBe(true);
+    await docShot('reporter-draft');
+    await page.goto(`${cms.baseUrl}${ARTICLE_LIST}?plugins[i18n][locale]=id`);
+    await page.getByText(title, { exact: true }).waitFor();
+    expect(await page.getByText(titleId, { exact: true }).count()).toBe(0);
+    await shot('reporter-list');
   });
 
   it('made no request out of the machine', () => {

@@ -8,6 +8,7 @@ export const testPassword = (): string => `${randomBytes(9).toString('hex')}Aa1`
 export const adminAccounts = () => ({
   admin: { email: 'chief@newsroom.test', password: testPassword() },
   editor: { email: 'editor@newsroom.test', password: testPassword() },
+  reporter: { email: 'reporter@newsroom.test', password: testPassword() },
 });
 export type AdminAccounts = ReturnType<typeof adminAccounts>;
 
@@ -16,6 +17,8 @@ export const accountEnv = (accounts: AdminAccounts): Record<string, string> => (
   ADMIN_PASSWORD: accounts.admin.password,
   EDITOR_EMAIL: accounts.editor.email,
   EDITOR_PASSWORD: accounts.editor.password,
+  REPORTER_EMAIL: accounts.reporter.email,
+  REPORTER_PASSWORD: accounts.reporter.password,
 });
 
 /** Logs in through the admin panel's own endpoint (POST /admin/login) and returns the access token. */

@@ -150,6 +150,10 @@ export const createContractFixture = async (strapi: Core.Strapi): Promise<Contra
         { __component: 'content.rich-text', body: paragraph('Paragraf dua.') },
       ],
       seo: { metaTitle: 'Meta id', metaDescription: 'Deskripsi id' },
+      corrections: [
+        { date: '2024-11-12T09:00:00.000Z', kind: 'correction', text: 'Koreksi id' },
+        { date: '2024-11-13T02:00:00.000Z', kind: 'update', text: 'Pembaruan id' },
+      ],
     },
     locale: 'id',
     status: 'published',
@@ -168,6 +172,7 @@ export const createContractFixture = async (strapi: Core.Strapi): Promise<Contra
         { __component: 'content.rich-text', body: paragraph('Paragraph two.') },
       ],
       seo: { metaTitle: 'Meta en', metaDescription: 'Description en' },
+      corrections: [{ date: '2024-11-12T10:00:00.000Z', kind: 'clarification', text: 'Clarification en' }],
     },
     status: 'published',
   });

@@ -43,6 +43,7 @@ export const ARTICLE_PAGE: Shape = {
   },
   relatedLinks: relatedLink,
   sources: { name: true, relation: true, url: true },
+  corrections: { date: true, kind: true, text: true },
   seo: { metaTitle: true, metaDescription: true, canonicalUrl: true, shareImage: media },
   localizations: { documentId: true, locale: true, slug: true, title: true },
 };

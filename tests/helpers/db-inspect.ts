@@ -11,6 +11,8 @@ const Sqlite = require('better-sqlite3') as new (file: string, options: { readon
  * The number of rows of every table but Strapi's own bookkeeping (`strapi_*`),
  * read straight from the database a child process used (its DATABASE_* env):
  * catches duplicates and leftovers the public API would not show (drafts, links).
+ * The search's FTS5 shadow tables (`nr_search_fts_*`) are left out: their row
+ * counts follow FTS5's segment merges, not the content (the FTS5 table is counted).
  */
 export const rowCounts = async (env: Record<string, string>): Promise<Record<string, number>> => {
   if (env.DATABASE_CLIENT === 'postgres') {
@@ -36,7 +38,7 @@ export const rowCounts = async (env: Record<string, string>): Promise<Record<str
   try {
     const tables = db
       .prepare(
-        "select name from sqlite_master where type = 'table' and name not like 'sqlite_%' and name not like 'strapi_%' order by name",
+        "select name from sqlite_master where type = 'table' and name not like 'sqlite_%' and name not like 'strapi_%' and name not like 'nr_search_fts_%' order by name",
       )
       .all() as { name: string }[];
     return Object.fromEntries(

@@ -46,7 +46,8 @@ export const readSeedDocument = () => {
  * test can assert that an operation left the database exactly as it was.
  * Strapi's own bookkeeping tables (`strapi_*`: core store, migrations, schema)
  * are left out: its background jobs (e.g. the upload plugin's weekly metrics
- * cron) write there at any time.
+ * cron) write there at any time. So are the shadow tables of the search's FTS5
+ * table (`nr_search_fts_*`, some without a rowid): the FTS5 table itself is in.
  */
 export const databaseSnapshot = async (strapi: Core.Strapi): Promise<Record<string, unknown[]>> => {
   const knex = strapi.db.connection;
@@ -59,7 +60,7 @@ export const databaseSnapshot = async (strapi: Core.Strapi): Promise<Record<stri
     : ((await knex('sqlite_master').select('name').where({ type: 'table' }).orderBy('name')) as { name: string }[]);
   const snapshot: Record<string, unknown[]> = {};
   for (const { name } of tables) {
-    if (name.startsWith('sqlite_') || name.startsWith('strapi_')) continue;
+    if (name.startsWith('sqlite_') || name.startsWith('strapi_') || name.startsWith('nr_search_fts_')) continue;
     // PostgreSQL has no rowid; every table Strapi makes has an `id` primary key.
     snapshot[name] = await knex(name)
       .select('*')

@@ -22,7 +22,7 @@ afterAll(async () => {
 });
 
 describe('first-setup accounts', () => {
-  it('creates a super admin and an editor who log in over HTTP with the passwords from the environment', async () => {
+  it('creates a super admin, an editor and a reporter who log in over HTTP with the passwords from the environment', async () => {
     const admin = await me(await adminLogin(app, accounts.admin.email, accounts.admin.password));
     expect(admin).toMatchObject({ email: accounts.admin.email, isActive: true });
     expect(admin.roles.map((r) => r.code)).toEqual(['strapi-super-admin']);
@@ -30,6 +30,10 @@ describe('first-setup accounts', () => {
     const editor = await me(await adminLogin(app, accounts.editor.email, accounts.editor.password));
     expect(editor).toMatchObject({ email: accounts.editor.email, isActive: true });
     expect(editor.roles.map((r) => r.code)).toEqual(['strapi-editor']);
+
+    const reporter = await me(await adminLogin(app, accounts.reporter.email, accounts.reporter.password));
+    expect(reporter).toMatchObject({ email: accounts.reporter.email, isActive: true });
+    expect(reporter.roles.map((r) => r.code)).toEqual(['strapi-author']);
   });
 
   it('refuses a wrong password', async () => {

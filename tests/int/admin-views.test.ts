@@ -26,7 +26,7 @@ const configuration = async (uid: string): Promise<ConfigurationAnswer> => {
 
 const expectProjectArticleView = (config: Config) => {
   expect(config.settings).toMatchObject({ mainField: 'title', defaultSortBy: 'updatedAt', defaultSortOrder: 'DESC' });
-  expect(config.layouts.list).toEqual(['title', 'author', 'tags', 'translationStatus']);
+  expect(config.layouts.list).toEqual(['title', 'author', 'tags', 'translationStatus', 'publishAt']);
   expect(config.layouts.edit.map((row) => row.map((f) => f.name))).toEqual(
     articleView.edit?.map((row) => row.map((f) => f.name)),
   );

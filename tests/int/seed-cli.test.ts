@@ -45,7 +45,7 @@ const contentSnapshot = (): Record<string, unknown[]> => {
   try {
     const tables = db
       .prepare(
-        "select name from sqlite_master where type = 'table' and name not like 'sqlite_%' and name not like 'strapi_%' order by name",
+        "select name from sqlite_master where type = 'table' and name not like 'sqlite_%' and name not like 'strapi_%' and name not like 'nr_search_fts_%' order by name",
       )
       .all() as { name: string }[];
     return Object.fromEntries(

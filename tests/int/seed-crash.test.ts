@@ -54,6 +54,9 @@ const runSeed = (env: Record<string, string>, kill?: KillPoint): Promise<Run> =>
         if (lines.length === 0) bootMs = Date.now() - started;
         lines.push(line);
         if (kill?.afterLines !== undefined && lines.length === kill.afterLines) killNow();
+        // A boot timed from the reference can end sooner (the schema already exists, the machine got quieter):
+        // then the kill lands at the end of the boot, its first record line, instead of after a finished run.
+        if (kill?.afterMs !== undefined && lines.length === 1) killNow();
       }
     });
     proc.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));

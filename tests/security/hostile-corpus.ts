@@ -11,7 +11,10 @@
  *   `data: null`) is the correct outcome. These are counted apart from the
  *   4xx entries;
  * - `anonymous`: a token that is not valid; Strapi serves such a request as
- *   the Public role (published content only), so a 200 with public data.
+ *   the Public role (published content only), so a 200 with public data;
+ * - `searched`: a search whose words are full-text syntax (`"`, `*`, `NEAR(`,
+ *   `AND`, `-`, `:`…), which must be plain words: a 200 search answer
+ *   (`data` a list, `meta.pagination`), never a syntax error or a 5xx.
  */
 export type HostileRequest = {
   category: string;
@@ -20,7 +23,7 @@ export type HostileRequest = {
   path: string;
   headers?: Record<string, string>;
   body?: string | Buffer;
-  expect?: 'client-error' | 'harmless' | 'anonymous';
+  expect?: 'client-error' | 'harmless' | 'anonymous' | 'searched';
 };
 
 const JSON_HEADERS = { 'content-type': 'application/json' };
@@ -596,6 +599,92 @@ const METHODS: [string, string][] = [
 ];
 for (const [method, path] of METHODS)
   add({ category: 'method-not-allowed', method, path, headers: JSON_HEADERS, body: '{"data":{"title":"x"}}' });
+
+// 16. Search (GET /api/search, GraphQL search): bad input is a 400; full-text syntax is plain words.
+for (const query of [
+  '',
+  '?q=',
+  '?q=%20%20%20',
+  '?q=%09%0A',
+  `?q=${'a'.repeat(201)}`,
+  `?q=${enc('ü'.repeat(201))}`,
+  '?q=pakta&locale=xx',
+  '?q=pakta&locale[]=id',
+  '?q=pakta&type=users',
+  '?q=pakta&type=articles,admin',
+  '?q=pakta&type[$ne]=x',
+  '?q[$ne]=1',
+  '?q[]=a&q[]=b',
+  '?q=a&q=b',
+  '?q=pakta&page=-1',
+  '?q=pakta&page=1e9',
+  '?q=pakta&pageSize=100000',
+  '?q=pakta&pagination[pageSize]=-1',
+  '?q=pakta&page=NaN',
+]) {
+  add({ category: 'search', method: 'GET', path: `/api/search${query}` });
+}
+for (const q of [
+  '"',
+  '""pakta"',
+  '*',
+  'pakta*',
+  '* OR *',
+  'NEAR(',
+  'NEAR(pakta korut, 0)',
+  'pakta AND',
+  'OR OR OR',
+  'NOT pakta',
+  '-',
+  '-pakta -korut',
+  '(',
+  '((pakta)',
+  ')',
+  ':',
+  'title:pakta',
+  'body : korut',
+  '^',
+  "'; DROP TABLE nr_search_documents; --",
+  'pakta & korut | !rusia <-> ukraina',
+  'pakta:* & korut:A',
+  '\\',
+  '%',
+  '_',
+  '{}',
+  '[]',
+  '\u0000pakta',
+  '\u202e\u200bpakta',
+  '\u{1F525}'.repeat(50),
+]) {
+  for (const locale of ['id', 'en']) {
+    add({
+      category: 'search-syntax',
+      method: 'GET',
+      path: `/api/search?q=${enc(q)}&locale=${locale}`,
+      expect: 'searched',
+    });
+  }
+}
+for (const args of [
+  'q: ""',
+  'q: "   "',
+  `q: "${'x'.repeat(201)}"`,
+  'q: "pakta", locale: "xx"',
+  'q: "pakta", type: ["users"]',
+  'q: "pakta", pagination: { page: 0 }',
+  'q: "pakta", pagination: { pageSize: 1000 }',
+  'q: "pakta", pagination: { start: 0, limit: 5 }',
+  'q: 5',
+  'locale: "id"',
+]) {
+  add({
+    category: 'search',
+    method: 'POST',
+    path: '/graphql',
+    headers: JSON_HEADERS,
+    body: JSON.stringify({ query: `{ search(${args}) { data { title } } }` }),
+  });
+}
 
 // 15. Unknown routes and content types.
 for (const path of [

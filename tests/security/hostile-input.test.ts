@@ -77,6 +77,13 @@ const problem = (req: HostileRequest, res: Answer): string | undefined => {
     const empty = values === null || (Array.isArray(values) && values.length === 0);
     return empty ? undefined : `a hostile value matched something: ${res.text.slice(0, 200)}`;
   }
+  if (req.expect === 'searched') {
+    const answer = json as { data?: unknown; meta?: { pagination?: unknown } };
+    if (res.status !== 200) return `expected a search answer, got ${res.status}: ${res.text.slice(0, 200)}`;
+    if (!Array.isArray(answer.data) || !answer.meta?.pagination)
+      return `not a search answer: ${res.text.slice(0, 200)}`;
+    return res.text.includes(DRAFT_TITLE) ? 'a draft was found by search' : undefined;
+  }
   if (req.expect === 'anonymous') {
     if (res.status !== 200) return `expected the public answer, got ${res.status}: ${res.text.slice(0, 200)}`;
     return res.text.includes(DRAFT_TITLE) ? 'a draft was served to an invalid token' : undefined;
@@ -122,6 +129,8 @@ it('holds at least 200 requests that must be refused with a 4xx', () => {
     'path-traversal',
     'oversized-header',
     'method-not-allowed',
+    'search',
+    'search-syntax',
   ]) {
     expect(categories).toContain(c);
   }

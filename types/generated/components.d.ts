@@ -1,5 +1,25 @@
 import type { Schema, Struct } from '@strapi/strapi';
 
+export interface ContentCorrection extends Struct.ComponentSchema {
+  collectionName: 'components_content_corrections';
+  info: {
+    description: 'A dated note on a change to a published story: a correction of a fact, an update with news, or a clarification.';
+    displayName: 'Correction';
+    icon: 'pencil';
+  };
+  attributes: {
+    date: Schema.Attribute.DateTime & Schema.Attribute.Required;
+    kind: Schema.Attribute.Enumeration<['correction', 'update', 'clarification']> &
+      Schema.Attribute.Required &
+      Schema.Attribute.DefaultTo<'correction'>;
+    text: Schema.Attribute.Text &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 2000;
+      }>;
+  };
+}
+
 export interface ContentReadAlso extends Struct.ComponentSchema {
   collectionName: 'components_content_read_alsos';
   info: {
@@ -74,6 +94,7 @@ export interface SharedSeo extends Struct.ComponentSchema {
 declare module '@strapi/strapi' {
   export namespace Public {
     export interface ComponentSchemas {
+      'content.correction': ContentCorrection;
       'content.read-also': ContentReadAlso;
       'content.rich-text': ContentRichText;
       'content.source': ContentSource;

@@ -15,6 +15,7 @@ export type Cms = {
   baseUrl: string;
   dir: string;
   editor: { email: string; password: string };
+  reporter: { email: string; password: string };
   admin: { email: string; password: string };
   env: NodeJS.ProcessEnv;
   stop: () => Promise<void>;
@@ -34,7 +35,7 @@ const run = (label: string, args: string[], env: NodeJS.ProcessEnv): void => {
  * The real CMS as an operator runs it: `strapi build` (admin panel and server
  * into dist/), the seed CLI on a throwaway SQLite database, then `strapi start`
  * on a free port. The accounts come from ADMIN_/EDITOR_ variables with fresh
- * random passwords. E2E_SKIP_BUILD=1 reuses an existing dist/ (local reruns).
+ * random passwords (and a REPORTER_ one). E2E_SKIP_BUILD=1 reuses an existing dist/ (local reruns).
  */
 export const startCms = async (): Promise<Cms> => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'newsroom-e2e-'));
@@ -42,6 +43,7 @@ export const startCms = async (): Promise<Cms> => {
   const port = await freePort();
   const editor = { email: 'editor@newsroom.test', password: password() };
   const admin = { email: 'chief@newsroom.test', password: password() };
+  const reporter = { email: 'reporter@newsroom.test', password: password() };
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     NODE_ENV: 'development',
@@ -61,6 +63,9 @@ export const startCms = async (): Promise<Cms> => {
     ADMIN_PASSWORD: admin.password,
     EDITOR_EMAIL: editor.email,
     EDITOR_PASSWORD: editor.password,
+    REPORTER_EMAIL: reporter.email,
+    REPORTER_PASSWORD: reporter.password,
+    PREVIEW_SECRET: secret(),
     LOG_LEVEL: 'warn',
     STRAPI_STARTUP_LOG: 'false',
     BROWSER: 'none',
@@ -86,6 +91,7 @@ export const startCms = async (): Promise<Cms> => {
     baseUrl,
     dir,
     editor,
+    reporter,
     admin,
     env,
     stop: async () => {

@@ -1,0 +1,114 @@
+import { stemmer as indonesianStem } from '@orama/stemmers/indonesian';
+import englishStem from 'wink-porter2-stemmer';
+import type { LocaleCode } from '../lib/locales';
+import { ENGLISH_STOPWORDS } from './english-stopwords';
+
+/**
+ * The one text analyser of search, used on both sides (indexing and querying)
+ * and for both engines, so SQLite and PostgreSQL see the same words:
+ *
+ * 1. normalise: compatibility decomposition, diacritics removed, lower case
+ *    (what FTS5's `unicode61 remove_diacritics 2` does, done here so that
+ *    PostgreSQL, which has no `unaccent` in its stock configurations, gets it too);
+ * 2. split into runs of letters and digits;
+ * 3. English: drop PostgreSQL's `english` stop words;
+ * 4. Indonesian: add the restored form of a nasalised prefix (below);
+ * 5. stem: Snowball — Indonesian through @orama/stemmers (the same algorithm as
+ *    PostgreSQL's `indonesian_stem`), English through wink-porter2-stemmer
+ *    (Porter2 = Snowball English, PostgreSQL's `english_stem`). Words with a
+ *    digit are not stemmed: PostgreSQL's parser files them as `numword`, which
+ *    both configurations send to the `simple` dictionary.
+ *
+ * PostgreSQL is given the words of steps 1–4 and stems them itself with the
+ * locale's configuration; SQLite's FTS5 is given the stems of step 5.
+ * tests/int/search-analyzer.test.ts checks on PostgreSQL that the two agree.
+ *
+ * Why step 4: Snowball removes `meN-`/`peN-` but cannot know that the prefix
+ * swallowed the root's first consonant for roots in t- and k- (`tanda tangan`
+ * → `menandatangani`, `kirim` → `mengirim`), so `menandatangani` would stem to
+ * `andatangan` and never meet `ditandatangani` (`tandatangan`). For a word in
+ * `men`/`pen` + vowel the analyser also emits `t` + the rest, and for
+ * `meng`/`peng` + vowel `k` + the rest. A wrong guess adds a term that no
+ * other word has; it never removes one.
+ */
+
+/** Longer words are not indexed (PostgreSQL skips words over 2047 bytes; FTS5 would keep them). */
+export const MAX_WORD_LENGTH = 60;
+
+export const normalise = (text: string): string =>
+  text
+    .normalize('NFKD')
+    .replace(/\p{M}+/gu, '')
+    .toLowerCase();
+
+/** The normalised words of a text, in order. */
+export const words = (text: string): string[] =>
+  (normalise(text).match(/[\p{L}\p{N}]+/gu) ?? []).filter((w) => w.length <= MAX_WORD_LENGTH);
+
+/** A last word shorter than this is matched whole: `un` of `Kim Jong Un` must not find `untuk`. */
+export const MIN_PREFIX = 3;
+
+const NASAL_T = /^(me|pe)n[aiueo]/;
+const NASAL_K = /^(me|pe)ng[aiueo]/;
+
+/** The forms a word is indexed and searched under, before stemming (step 4 above). */
+export const forms = (word: string, locale: LocaleCode): string[] => {
+  if (locale === 'en') return ENGLISH_STOPWORDS.has(word) ? [] : [word];
+  if (NASAL_K.test(word)) return [word, `k${word.slice(4)}`];
+  if (NASAL_T.test(word)) return [word, `t${word.slice(3)}`];
+  return [word];
+};
+
+const HAS_DIGIT = /\p{N}/u;
+
+export const stem = (form: string, locale: LocaleCode): string => {
+  if (HAS_DIGIT.test(form)) return form;
+  return locale === 'en' ? englishStem(form) : indonesianStem(form);
+};
+
+/** The forms of every word of a text, space-separated: the text PostgreSQL's configuration receives. */
+export const formsText = (text: string, locale: LocaleCode): string =>
+  words(text)
+    .flatMap((w) => forms(w, locale))
+    .join(' ');
+
+/** The stems of every word of a text, one per form, in order: what FTS5 indexes. */
+export const stems = (text: string, locale: LocaleCode): string[] =>
+  words(text)
+    .flatMap((w) => forms(w, locale))
+    .map((f) => stem(f, locale));
+
+/** How often each stem occurs in a text (for ranking). */
+export const stemCounts = (text: string, locale: LocaleCode): Record<string, number> => {
+  const counts: Record<string, number> = {};
+  for (const s of stems(text, locale)) counts[s] = (counts[s] ?? 0) + 1;
+  return counts;
+};
+
+/** One word of a query: it matches a document term equal to one of its stems (or, if `prefix`, starting with one). */
+export type QueryGroup = { word: string; forms: string[]; stems: string[]; prefix: boolean };
+
+/**
+ * The words of a query, as groups to be AND-ed. Everything that is not a
+ * letter or a digit is a separator, so full-text syntax (`"`, `*`, `NEAR(`,
+ * `-`, parentheses, `:`) never reaches an engine, and `AND`/`OR` are words
+ * like any other (English: stop words). The last word also matches as a
+ * prefix (as-you-type) unless the query ends with a separator or the word is
+ * shorter than MIN_PREFIX.
+ */
+export const queryGroups = (q: string, locale: LocaleCode): QueryGroup[] => {
+  const list = words(q);
+  const endsInWord = /[\p{L}\p{N}]$/u.test(normalise(q));
+  const seen = new Set<string>();
+  const groups: QueryGroup[] = [];
+  list.forEach((word, i) => {
+    const prefix = endsInWord && i === list.length - 1 && word.length >= MIN_PREFIX;
+    const key = `${word}${prefix ? '*' : ''}`;
+    if (seen.has(key)) return;
+    seen.add(key);
+    const wordForms = forms(word, locale);
+    if (wordForms.length === 0) return;
+    groups.push({ word, forms: wordForms, stems: [...new Set(wordForms.map((f) => stem(f, locale)))], prefix });
+  });
+  return groups;
+};
