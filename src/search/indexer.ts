@@ -5,6 +5,7 @@ import { ARTICLE_UID } from '../lib/uids';
 import { runtimeOf } from '../runtime';
 import { clearIndex, findIndexed, removeKey, writeSource } from './index-writer';
 import { dialectOf } from './schema';
+import { ALL_KEY } from '../cache/store';
 import { loadSources, SEARCH_TYPES, UID_OF_TYPE, type SearchType } from './sources';
 
 /** Documents read from Strapi per round trip when (re)indexing many. */
@@ -111,11 +112,11 @@ export const indexMany = async (
 /**
  * Rebuilds the whole index from the published content (`npm run search:reindex`),
  * in one transaction: readers see the old index until it commits. Then starts
- * a new response-cache generation (shared through Redis), as a write does.
+ * a purge of every response-cache entry (shared through Redis).
  */
 export const reindexAll = async (strapi: Core.Strapi): Promise<Record<SearchType, number>> => {
   const counts = await rebuild(strapi);
-  await runtimeOf(strapi).responseStore?.bump();
+  await runtimeOf(strapi).responseStore?.purge([ALL_KEY]);
   return counts;
 };
 
