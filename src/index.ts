@@ -9,6 +9,7 @@ import { readingTimeMiddleware } from './api/article/document-middlewares/readin
 import { translationStatusMiddleware } from './api/article/document-middlewares/translation-status';
 import { registerNewsroomGraphql } from './extensions/graphql/newsroom-queries';
 import { registerCacheInvalidation } from './cache/invalidation';
+import { createPurgeHook } from './cache/purge-hook';
 import { acquireBootLock, releaseBootLock } from './bootstrap/boot-lock';
 import { completeFirstBoot } from './bootstrap/first-boot-repair';
 import { removeOrphanPermissions } from './bootstrap/permission-orphans';
@@ -51,7 +52,12 @@ export default {
     registerNewsroomGraphql(strapi);
     registerSearchGraphql(strapi);
     onImportBatchCommitted(strapi, indexImportedBatch);
-    registerCacheInvalidation(strapi, runtime.responseStore);
+    const { purgeUrl } = runtime.settings.responseCache;
+    registerCacheInvalidation(
+      strapi,
+      runtime.responseStore,
+      purgeUrl ? createPurgeHook({ url: purgeUrl, log: strapi.log }) : undefined,
+    );
     await acquireBootLock(strapi); // released at the end of bootstrap(): instances on one database boot one at a time
   },
 

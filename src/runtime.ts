@@ -36,6 +36,7 @@ export const openRuntime = async (strapi: Core.Strapi): Promise<Runtime> => {
           redis,
           namespace: responseCache.keyPrefix,
           ttlSeconds: responseCache.ttlSeconds,
+          staleSeconds: responseCache.staleSeconds,
           maxEntries: responseCache.maxEntries,
           maxBytes: responseCache.maxBytes,
         })

@@ -92,10 +92,19 @@ export type Settings = {
   perfOptimizations: boolean;
   /** `CACHE_ENABLED`: the response cache runs when this and PERF_OPTIMIZATIONS are on (switch.ts). */
   cacheEnabled: boolean;
-  responseCache: { ttlSeconds: number; maxEntries: number; maxBytes: number; keyPrefix: string };
+  responseCache: {
+    ttlSeconds: number;
+    /** Seconds past the TTL an entry may be served while one request refreshes it. */
+    staleSeconds: number;
+    maxEntries: number;
+    maxBytes: number;
+    keyPrefix: string;
+    /** `CACHE_PURGE_URL`: each invalidation POSTs its keys there (a CDN purge hook); unset: none. */
+    purgeUrl?: string;
+  };
   /** Milliseconds the Public role's permissions are remembered; 0 turns the memo off. */
   permissionsCacheMs: number;
-  httpCache: { maxAge: number; staleWhileRevalidate: number };
+  httpCache: { maxAge: number; sMaxAge: number; staleWhileRevalidate: number };
   rateLimit: { enabled: boolean; points: number; duration: number; redisPrefix: string };
   /** One Redis for the whole app (cache and rate limit); unset: both work in memory. */
   redisUrl?: string;
@@ -184,14 +193,17 @@ export const readSettings = (source: Source = process.env): Settings => {
     perfOptimizations: env.bool('PERF_OPTIMIZATIONS', true),
     cacheEnabled: env.bool('CACHE_ENABLED', true),
     responseCache: {
-      ttlSeconds: env.int('CACHE_TTL_SECONDS', 60, 1),
-      maxEntries: env.int('CACHE_MAX_ENTRIES', 1000, 1),
+      ttlSeconds: env.int('CACHE_TTL_SECONDS', 21_600, 1),
+      staleSeconds: env.int('CACHE_STALE_SECONDS', 60, 0),
+      maxEntries: env.int('CACHE_MAX_ENTRIES', 10_000, 1),
       maxBytes: env.int('CACHE_MAX_BYTES', 64 * 1024 * 1024, 1),
       keyPrefix: env.str('CACHE_KEY_PREFIX', 'newsroom:response-cache'),
+      purgeUrl: env.optional('CACHE_PURGE_URL'),
     },
     permissionsCacheMs: env.int('PERMISSIONS_CACHE_MS', 10_000, 0),
     httpCache: {
       maxAge: env.int('HTTP_CACHE_MAX_AGE', 60, 0),
+      sMaxAge: env.int('HTTP_CACHE_S_MAXAGE', 60, 0),
       staleWhileRevalidate: env.int('HTTP_CACHE_STALE_WHILE_REVALIDATE', 300, 0),
     },
     rateLimit: {

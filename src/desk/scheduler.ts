@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { ARTICLE_UID } from '../lib/uids';
 import { deskSettings } from './settings';
+import { markSchedulerRun } from '../metrics/metrics';
 
 /** One locale version the scheduler acted on. */
 export type ScheduledVersion = { documentId: string; locale: string; at: string };
@@ -124,6 +125,7 @@ export const startScheduler = async (strapi: Core.Strapi): Promise<void> => {
   const tick = async (): Promise<void> => {
     try {
       await runScheduleOnce(strapi);
+      markSchedulerRun(strapi); // newsroom_scheduler_last_run_timestamp_seconds on /metrics
     } catch (error) {
       strapi.log.error(`[scheduler] run failed: ${(error as Error).message}`);
     }

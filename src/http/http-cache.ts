@@ -12,6 +12,8 @@ import etag from '@koa/etag';
 export type HttpCacheSettings = {
   /** Seconds a CDN/browser may serve the answer without asking (0: `no-cache`). */
   maxAge: number;
+  /** Seconds a shared cache (CDN) may keep it; it is purged by the answer's `Surrogate-Key`s (0: left out). */
+  sMaxAge: number;
   /** Seconds a stale answer may still be served while it is refreshed. */
   staleWhileRevalidate: number;
 };
@@ -19,8 +21,12 @@ export type HttpCacheSettings = {
 export const cacheControlValue = (settings: HttpCacheSettings): string => {
   const maxAge = Math.max(0, Math.trunc(settings.maxAge));
   const swr = Math.max(0, Math.trunc(settings.staleWhileRevalidate));
+  const sMaxAge = Math.max(0, Math.trunc(settings.sMaxAge));
   if (maxAge === 0) return 'no-cache';
-  return swr > 0 ? `public, max-age=${maxAge}, stale-while-revalidate=${swr}` : `public, max-age=${maxAge}`;
+  const shared = sMaxAge > 0 ? `, s-maxage=${sMaxAge}` : '';
+  return swr > 0
+    ? `public, max-age=${maxAge}${shared}, stale-while-revalidate=${swr}`
+    : `public, max-age=${maxAge}${shared}`;
 };
 
 type EtagMiddleware = ReturnType<typeof etag>;

@@ -5,6 +5,7 @@
  */
 import type { Core } from '@strapi/strapi';
 import { runtimeOf } from '../runtime';
+import { ALL_KEY } from '../cache/store';
 
 export type CommittedBatch = {
   /** The content type whose documents the batch created (articles, authors, tags). */
@@ -27,7 +28,7 @@ export const onImportBatchCommitted = (strapi: Core.Strapi, listener: BatchListe
   listeners.set(strapi, [...(listeners.get(strapi) ?? []), listener]);
 };
 
-/** Called by the import path after each commit: the listeners (search index), then one new cache generation. */
+/** Called by the import path after each commit: the listeners (search index), then one purge of the response cache. */
 export const afterBatchCommitted = async (strapi: Core.Strapi, batch: CommittedBatch): Promise<void> => {
   if (batch.documentIds.length === 0) return;
   for (const listener of listeners.get(strapi) ?? []) {
@@ -40,8 +41,9 @@ export const afterBatchCommitted = async (strapi: Core.Strapi, batch: CommittedB
   // Last, so no answer cached before the listeners finished (a search page) outlives the batch.
   try {
     // The response store is owned by the app's runtime (src/runtime.ts), opened in register().
-    await runtimeOf(strapi)?.responseStore?.bump();
+    // A batch adds whole documents to lists, tag and author pages: one purge of everything per batch.
+    await runtimeOf(strapi)?.responseStore?.purge([ALL_KEY]);
   } catch (error) {
-    strapi.log.error(`[import] could not start a new cache generation: ${(error as Error).message}`);
+    strapi.log.error(`[import] could not purge the response cache: ${(error as Error).message}`);
   }
 };

@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { cacheKeyFor } from '../cache/keys';
-import type { CachedResponse } from '../cache/store';
+import { dependenciesOf, graphqlListFields } from '../cache/dependencies';
+import type { CachedResponse, Lookup } from '../cache/store';
 import { surfaceOf, type SurfaceState } from '../http/surface';
 import { runtimeOf } from '../runtime';
 
@@ -8,8 +9,11 @@ import { runtimeOf } from '../runtime';
  * A shared cache of whole public answers (REST under /api, GraphQL queries,
  * feeds and sitemaps), see src/cache/. Anonymous requests only; only `200`
  * answers with a JSON or text body; `X-Cache: HIT|MISS` on every request it
- * could answer. Invalidated by src/cache/invalidation.ts on every write; the
- * TTL is a bound, not the freshness mechanism. The store is made in
+ * could answer. Each stored answer records its dependency keys
+ * (src/cache/dependencies.ts), sent to CDNs as `Surrogate-Key`/`Cache-Tag`;
+ * src/cache/invalidation.ts purges by them. One computation per key at a
+ * time in this process: concurrent misses wait for it; past its TTL an entry
+ * is served stale while one request refreshes it. The store is made in
  * `register()` (src/runtime.ts); without one (cache off) this passes through.
  *
  * It sits inside `global::http-cache`, so a HIT gets the same `Cache-Control`,
@@ -24,7 +28,7 @@ type KoaCtx = {
   body: unknown;
   query: Record<string, unknown>;
   request: { body?: unknown };
-  state: SurfaceState;
+  state: SurfaceState & { route?: { handler?: string } };
   get: (name: string) => string;
   set: (name: string, value: string) => void;
   response: { get: (name: string) => string | string[] | number | undefined };
@@ -51,7 +55,15 @@ const toCached = (ctx: KoaCtx): CachedResponse | null => {
     const value = ctx.response.get(name);
     if (typeof value === 'string' && value) headers[name] = value;
   }
-  return { status: 200, body: text, headers };
+  return { status: 200, body: text, headers, keys: [] };
+};
+
+/** The `locale` variable of a GraphQL request, if it has one. */
+const graphqlVariables = (ctx: KoaCtx): { locale?: unknown } | undefined => {
+  const source = ctx.method === 'GET' ? ctx.query : (ctx.request.body as Record<string, unknown> | undefined);
+  let variables = source?.variables;
+  if (typeof variables === 'string') variables = parseJson(variables);
+  return variables !== null && typeof variables === 'object' ? (variables as { locale?: unknown }) : undefined;
 };
 
 /** GraphQL reports resolver errors (forbidden, not found, bad argument) in a 200 answer: never keep those. */
@@ -64,9 +76,73 @@ const hasGraphqlErrors = (body: string): boolean => {
   }
 };
 
+/** `Surrogate-Key` (space separated) and `Cache-Tag` (comma separated) of an answer, bounded in length. */
+const MAX_KEY_HEADER = 8000;
+const setKeyHeaders = (ctx: KoaCtx, keys: string[]): void => {
+  const surrogate = keys.join(' ');
+  // Too many keys for a header: `*` only, purged by every purge-everything (the CDN entry then lives for s-maxage).
+  const fits = surrogate.length <= MAX_KEY_HEADER;
+  ctx.set('Surrogate-Key', fits ? surrogate : '*');
+  ctx.set('Cache-Tag', fits ? keys.join(',') : '*');
+};
+
+const parseJson = (text: string): unknown => {
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return undefined;
+  }
+};
+
 const responseCache = (_config: unknown, { strapi }: { strapi: Core.Strapi }) => {
   const store = runtimeOf(strapi).responseStore;
   if (!store) return async (_ctx: KoaCtx, next: Next) => next();
+  const graphqlLists = graphqlListFields(strapi.contentTypes as never);
+  /** Single flight: the one computation per key in this process; waiters then read what it stored. */
+  const inFlight = new Map<string, Promise<void>>();
+
+  const serve = (ctx: KoaCtx, response: CachedResponse): void => {
+    ctx.status = response.status;
+    for (const [name, value] of Object.entries(response.headers)) ctx.set(name, value);
+    setKeyHeaders(ctx, response.keys);
+    ctx.set('X-Cache', 'HIT');
+    ctx.body = response.body;
+  };
+
+  const lookup = async (key: string): Promise<Lookup | undefined> => {
+    try {
+      return await store.lookup(key);
+    } catch (error) {
+      strapi.log.warn(`[response-cache] lookup failed, answering uncached: ${(error as Error).message}`);
+      return undefined;
+    }
+  };
+
+  /** Runs the handler and stores its answer under the sequence read before it ran. */
+  const compute = async (ctx: KoaCtx, next: Next, key: string, seq: number): Promise<void> => {
+    ctx.set('X-Cache', 'MISS');
+    await next();
+    const cached = toCached(ctx);
+    if (!cached) return;
+    const surface = surfaceOf(ctx);
+    if (surface.kind === 'graphql' && hasGraphqlErrors(cached.body)) return;
+    const payload = surface.kind === 'graphql' ? graphqlVariables(ctx) : undefined;
+    const keys = dependenciesOf({
+      kind: surface.kind,
+      parsed: /json/.test(cached.headers['content-type'] ?? '') ? parseJson(cached.body) : undefined,
+      handler: ctx.state.route?.handler,
+      locale: surface.kind === 'graphql' ? payload?.locale : ctx.query.locale,
+      graphqlLists,
+    });
+    if (!keys) return;
+    cached.keys = keys;
+    setKeyHeaders(ctx, keys);
+    try {
+      await store.save(key, seq, cached);
+    } catch (error) {
+      strapi.log.warn(`[response-cache] store failed: ${(error as Error).message}`);
+    }
+  };
 
   return async (ctx: KoaCtx, next: Next): Promise<void> => {
     const key = cacheKeyFor({
@@ -81,30 +157,36 @@ const responseCache = (_config: unknown, { strapi }: { strapi: Core.Strapi }) =>
       return;
     }
 
-    let generation: string | undefined;
-    try {
-      const found = await store.lookup(key);
-      generation = found.generation;
-      if (found.response) {
-        ctx.status = found.response.status;
-        for (const [name, value] of Object.entries(found.response.headers)) ctx.set(name, value);
-        ctx.set('X-Cache', 'HIT');
-        ctx.body = found.response.body;
+    let found = await lookup(key);
+    if (!found) {
+      await next();
+      return;
+    }
+    if (found.response && !found.stale) return serve(ctx, found.response);
+    const running = inFlight.get(key);
+    if (running) {
+      // Past its TTL and being refreshed: the stale answer (never one a write made stale: those do not match).
+      if (found.response) return serve(ctx, found.response);
+      // A miss being computed: wait for it, then read what it stored (a write meanwhile makes that a miss again).
+      await running.catch(() => undefined);
+      found = await lookup(key);
+      if (!found) {
+        await next();
         return;
       }
-    } catch (error) {
-      strapi.log.warn(`[response-cache] lookup failed, answering uncached: ${(error as Error).message}`);
+      if (found.response && !found.stale) return serve(ctx, found.response);
     }
-
-    ctx.set('X-Cache', 'MISS');
-    await next();
-    if (generation === undefined) return;
-    const cached = toCached(ctx);
-    if (!cached || (key.startsWith('gql:') && hasGraphqlErrors(cached.body))) return;
+    const seq = found.seq;
+    const work = compute(ctx, next, key, seq);
+    const flight = work.then(
+      () => undefined,
+      () => undefined,
+    );
+    inFlight.set(key, flight);
     try {
-      await store.save(key, generation, cached);
-    } catch (error) {
-      strapi.log.warn(`[response-cache] store failed: ${(error as Error).message}`);
+      await work;
+    } finally {
+      if (inFlight.get(key) === flight) inFlight.delete(key);
     }
   };
 };

@@ -5,6 +5,7 @@ import { ARTICLE_UID } from '../lib/uids';
 import { runtimeOf } from '../runtime';
 import { clearIndex, findIndexed, removeKey, writeSource } from './index-writer';
 import { dialectOf } from './schema';
+import { ALL_KEY } from '../cache/store';
 import { loadSources, SEARCH_TYPES, UID_OF_TYPE, type SearchType } from './sources';
 
 /** Documents read from Strapi per round trip when (re)indexing many. */
@@ -110,12 +111,18 @@ export const indexMany = async (
 
 /**
  * Rebuilds the whole index from the published content (`npm run search:reindex`),
- * in one transaction: readers see the old index until it commits. Then starts
- * a new response-cache generation (shared through Redis), as a write does.
+ * in one transaction: readers see the old index until it commits. Then purges
+ * every response-cache entry (shared through Redis). A Redis that is down must
+ * not stop a boot or a reindex: the purge is then logged, as the write path's is
+ * (the outage rule of src/redis/connection.ts; entries are bounded by the TTL).
  */
 export const reindexAll = async (strapi: Core.Strapi): Promise<Record<SearchType, number>> => {
   const counts = await rebuild(strapi);
-  await runtimeOf(strapi).responseStore?.bump();
+  try {
+    await runtimeOf(strapi).responseStore?.purge([ALL_KEY]);
+  } catch (error) {
+    strapi.log.error(`[search] reindexed, but could not purge the response cache: ${(error as Error).message}`);
+  }
   return counts;
 };
 

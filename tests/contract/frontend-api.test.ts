@@ -393,7 +393,7 @@ describe('HTTP caching', () => {
   it('sends Cache-Control and an ETag on public GETs and 304 on a matching If-None-Match', async () => {
     const url = `/api/articles/slug/${fx.slugs.en}?locale=en`;
     const first = await get(url);
-    expect(first.headers['cache-control']).toBe('public, max-age=60, stale-while-revalidate=300');
+    expect(first.headers['cache-control']).toBe('public, max-age=60, s-maxage=60, stale-while-revalidate=300');
     expect(first.headers.etag).toMatch(/^W\/".+"$/);
     const again = await app
       .http()
