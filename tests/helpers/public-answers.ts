@@ -47,8 +47,14 @@ const normaliseJson = (value: unknown): unknown => {
     const record = value as Record<string, unknown>;
     // An upload (cover, avatar): each database uploaded its own copy, named by its file name.
     const upload = typeof record.url === 'string' && record.url.startsWith('/uploads/');
+    // Strapi's upload plugin makes an image's formats concurrently and stores them in the order they finish,
+    // so `formats` of the same image uploaded twice can list thumbnail/small/medium/large in another order.
+    const formats = upload && record.formats && typeof record.formats === 'object' ? record.formats : undefined;
+    const source = formats
+      ? { ...record, formats: Object.fromEntries(Object.entries(formats).sort(([a], [b]) => a.localeCompare(b))) }
+      : record;
     return Object.fromEntries(
-      Object.entries(record)
+      Object.entries(source)
         .filter(([key]) => key !== 'id')
         .map(([key, v]) => [
           key,
