@@ -25,7 +25,8 @@ import { removeOrphanPermissions } from '../../src/bootstrap/permission-orphans'
  */
 
 // No first-setup accounts: a database with no admin user is one Strapi's first-boot repair may rebuild.
-const ENV = { ADMIN_EMAIL: '', EDITOR_EMAIL: '' };
+// All three are named: an earlier test file in this Jest process may have left one set (the reporter's).
+const ENV = { ADMIN_EMAIL: '', EDITOR_EMAIL: '', REPORTER_EMAIL: '' };
 
 let app: TestApp;
 
