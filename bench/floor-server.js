@@ -54,6 +54,7 @@ const openFloor = (file) => {
       `SELECT entity_id AS owner, cmp_id, component_type, field FROM articles_cmps WHERE ${IN('entity_id')} ORDER BY "order", id`,
     ),
     sources: q(`SELECT id, name, relation, url FROM components_content_sources WHERE ${IN('id')}`),
+    corrections: q(`SELECT id, date, kind, text FROM components_content_corrections WHERE ${IN('id')}`),
     seos: q(`SELECT id, meta_title, meta_description, canonical_url FROM components_shared_seos WHERE ${IN('id')}`),
     richTexts: q(`SELECT id, body FROM components_content_rich_texts WHERE ${IN('id')}`),
     readAlsoLinks: q(
@@ -151,6 +152,7 @@ const openFloor = (file) => {
     const allCmps = [...cmps.values()].flat();
     const cmpIds = (type) => allCmps.filter((c) => c.component_type === type).map((c) => c.cmp_id);
     const sources = byId(s.sources.all(ids(cmpIds('content.source'))));
+    const corrections = byId(s.corrections.all(ids(cmpIds('content.correction'))));
     const seos = byId(s.seos.all(ids(cmpIds('shared.seo'))));
     const shareImages = mediaFor(cmpIds('shared.seo'), 'shared.seo', 'shareImage');
     const richTexts = byId(s.richTexts.all(ids(cmpIds('content.rich-text'))));
@@ -208,6 +210,12 @@ const openFloor = (file) => {
           .map((c) => {
             const r = sources.get(c.cmp_id);
             return { id: r.id, name: r.name, relation: r.relation, url: r.url };
+          }),
+        corrections: own
+          .filter((c) => c.field === 'corrections')
+          .map((c) => {
+            const r = corrections.get(c.cmp_id);
+            return { id: r.id, date: iso(r.date), kind: r.kind, text: r.text };
           }),
         localizations: (localizations.get(a.document_id) ?? [])
           .filter((l) => l.locale !== a.locale && (l.published_at !== null) === published)
