@@ -61,10 +61,16 @@ export const databaseSnapshot = async (strapi: Core.Strapi): Promise<Record<stri
   const snapshot: Record<string, unknown[]> = {};
   for (const { name } of tables) {
     if (name.startsWith('sqlite_') || name.startsWith('strapi_') || name.startsWith('nr_search_fts_')) continue;
-    // PostgreSQL has no rowid; every table Strapi makes has an `id` primary key.
-    snapshot[name] = await knex(name)
-      .select('*')
-      .orderByRaw(postgres ? 'id' : 'rowid');
+    if (!postgres) {
+      snapshot[name] = await knex(name).select('*').orderByRaw('rowid');
+      continue;
+    }
+    // PostgreSQL has no rowid. Every table Strapi makes has an `id` primary key; the project's own
+    // side tables (import keys, search index) may not, and are sorted by their whole row instead.
+    const rows = (await knex(name).select('*')) as Record<string, unknown>[];
+    const sortKey = (row: Record<string, unknown>): string =>
+      'id' in row ? String(row.id).padStart(20, '0') : JSON.stringify(row);
+    snapshot[name] = rows.sort((a, b) => sortKey(a).localeCompare(sortKey(b)));
   }
   return snapshot;
 };
