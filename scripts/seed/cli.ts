@@ -14,10 +14,9 @@
  * (the message names the record and field), 2 bad command-line arguments.
  */
 import path from 'path';
-import type { Core } from '@strapi/strapi';
 import type { SeedFixture } from '../../database/seed/types';
 
-const appDir = path.resolve(__dirname, '..', '..', '..');
+import { APP_DIR, messageOf, runCli, withStrapi } from '../lib/cli';
 
 type Args = { ifEmpty: boolean; reset: boolean; fixture?: string };
 
@@ -38,7 +37,7 @@ const parseArgs = (argv: readonly string[]): Args => {
 const loadFixture = (modulePath: string): SeedFixture => {
   // The fixture is a compiled module named on the command line: a dynamic require is the point.
   // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const loaded = require(path.resolve(appDir, modulePath)) as { default?: SeedFixture; fixture?: SeedFixture };
+  const loaded = require(path.resolve(APP_DIR, modulePath)) as { default?: SeedFixture; fixture?: SeedFixture };
   const fixture = loaded.fixture ?? loaded.default;
   if (!fixture || typeof fixture !== 'object')
     throw new Error(`${modulePath} exports no fixture (default or "fixture")`);
@@ -53,49 +52,33 @@ const main = async (): Promise<number> => {
     console.error(`[seed] ${(error as Error).message}`);
     return 2;
   }
-  // Strapi reads .env and resolves the SQLite file from the working directory.
-  process.chdir(appDir);
-  const { createStrapi } = await import('@strapi/strapi');
   const { seedNewsroom, SeedFixtureError, validateFixture } = await import('./seed');
   const { default: defaultFixture } = await import('../../database/seed/newsroom');
-  const { waitForIdleDatabase } = await import('./settle');
-
-  let strapi: Core.Strapi | undefined;
+  const { ARTICLE_UID } = await import('../../src/lib/uids');
   try {
     const fixture = args.fixture ? loadFixture(args.fixture) : defaultFixture;
     // Bad data fails fast, before Strapi boots (seedNewsroom validates again).
-    validateFixture(fixture, appDir);
-    strapi = await createStrapi({ appDir, distDir: path.join(appDir, 'dist') }).load();
-    const { ARTICLE_UID } = await import('../../src/lib/uids');
-    if (args.ifEmpty) {
-      const articles = await strapi.db.query(ARTICLE_UID).count();
-      if (articles > 0) {
-        console.log(`[seed] the database already holds ${articles} article row(s): nothing seeded (--if-empty)`);
-        return 0;
+    validateFixture(fixture, APP_DIR);
+    return await withStrapi(async (strapi) => {
+      if (args.ifEmpty) {
+        const articles = await strapi.db.query(ARTICLE_UID).count();
+        if (articles > 0) {
+          console.log(`[seed] the database already holds ${articles} article row(s): nothing seeded (--if-empty)`);
+          return 0;
+        }
       }
-    }
-    await seedNewsroom(strapi, fixture, { reset: args.reset, log: (line) => console.log(`[seed] ${line}`) });
-    return 0;
+      await seedNewsroom(strapi, fixture, { reset: args.reset, log: (line) => console.log(`[seed] ${line}`) });
+      return 0;
+    });
   } catch (error) {
-    console.error(`[seed] FAILED: ${error instanceof Error ? error.message : String(error)}`);
+    console.error(`[seed] FAILED: ${messageOf(error)}`);
     console.error(
       error instanceof SeedFixtureError
         ? '[seed] nothing was written'
         : '[seed] the failed article was rolled back (articles seeded before it are kept)',
     );
     return 1;
-  } finally {
-    if (strapi) {
-      await waitForIdleDatabase(strapi);
-      await strapi.destroy();
-    }
   }
 };
 
-main().then(
-  (code) => process.exit(code),
-  (error: unknown) => {
-    console.error('[seed] FAILED:', error);
-    process.exit(1);
-  },
-);
+runCli('[seed]', main);

@@ -13,10 +13,9 @@
  */
 import fs from 'fs';
 import path from 'path';
-import type { Core } from '@strapi/strapi';
 import { isLocaleCode, type LocaleCode } from '../../src/lib/locales';
 
-const appDir = path.resolve(__dirname, '..', '..', '..');
+import { messageOf, runCli, withStrapi } from '../lib/cli';
 const USAGE =
   'usage: npm run import:wordpress -- <export.xml> [--locale id|en] [--uploads <dir>] [--dry-run] [--batch-size <n>]';
 
@@ -62,57 +61,41 @@ const main = async (): Promise<number> => {
     console.error(`[wordpress] ${(error as Error).message}\n[wordpress] ${USAGE}`);
     return 2;
   }
-  // Strapi reads .env and resolves the SQLite file from the working directory.
-  process.chdir(appDir);
-  const { createStrapi } = await import('@strapi/strapi');
   const { importWordPress, scanWxr } = await import('./pipeline');
   const { WxrSyntaxError } = await import('./wxr-reader');
-  const { waitForIdleDatabase } = await import('../seed/settle');
   const { withImportPragmas } = await import('../../src/lib/bulk-import');
 
-  let strapi: Core.Strapi | undefined;
   try {
     // The first pass validates the whole file before Strapi boots: a malformed export writes nothing.
     console.log(`[wordpress] reading ${args.file}`);
     const scan = await scanWxr(args.file);
-    strapi = await createStrapi({ appDir, distDir: path.join(appDir, 'dist') }).load();
-    const app = strapi;
-    await withImportPragmas(app, () =>
-      importWordPress(
-        app,
-        {
-          file: args.file,
-          ...(args.locale ? { locale: args.locale } : {}),
-          ...(args.uploads ? { uploadsDir: args.uploads } : {}),
-          dryRun: args.dryRun,
-          ...(args.batchSize ? { batchSize: args.batchSize } : {}),
-          out: (line) => console.log(line),
-          progress: process.stderr,
-        },
-        scan,
+    await withStrapi((app) =>
+      withImportPragmas(app, () =>
+        importWordPress(
+          app,
+          {
+            file: args.file,
+            ...(args.locale ? { locale: args.locale } : {}),
+            ...(args.uploads ? { uploadsDir: args.uploads } : {}),
+            dryRun: args.dryRun,
+            ...(args.batchSize ? { batchSize: args.batchSize } : {}),
+            out: (line) => console.log(line),
+            progress: process.stderr,
+          },
+          scan,
+        ),
       ),
     );
     return 0;
   } catch (error) {
-    console.error(`[wordpress] FAILED: ${error instanceof Error ? error.message : String(error)}`);
+    console.error(`[wordpress] FAILED: ${messageOf(error)}`);
     console.error(
       error instanceof WxrSyntaxError
         ? '[wordpress] nothing was written (the file is read through once before any write)'
         : '[wordpress] batches committed before the failure are kept; run the import again to continue',
     );
     return 1;
-  } finally {
-    if (strapi) {
-      await waitForIdleDatabase(strapi);
-      await strapi.destroy();
-    }
   }
 };
 
-main().then(
-  (code) => process.exit(code),
-  (error: unknown) => {
-    console.error('[wordpress] FAILED:', error);
-    process.exit(1);
-  },
-);
+runCli('[wordpress]', main);
