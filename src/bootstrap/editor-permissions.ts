@@ -2,6 +2,7 @@ import type { Core } from '@strapi/strapi';
 import { LOCALE_CODES } from '../lib/locales';
 import { NEWSROOM_UIDS } from '../lib/uids';
 import { EDITOR_ROLE_CODE } from './admin-accounts';
+import { adminRoleServices, sameSet, type AdminPermission as Permission } from './admin-role-services';
 
 /** What an editor does with the newsroom's content, in every field and both locales. */
 export const EDITOR_CONTENT_ACTIONS = ['create', 'read', 'update', 'delete', 'publish'].map(
@@ -18,35 +19,12 @@ export const EDITOR_UPLOAD_ACTIONS = [
   'plugin::upload.assets.copy-link',
 ];
 
-type Permission = {
-  id?: number;
-  action: string;
-  subject?: string | null;
-  properties?: { fields?: string[]; locales?: string[] };
-  conditions?: string[];
-};
-type Action = { actionId: string; section: string; subjects?: string[] };
-type PermissionService = {
-  findMany(params: { where: Record<string, unknown> }): Promise<Permission[]>;
-  deleteByIds(ids: number[]): Promise<void>;
-  actionProvider: { values(): Action[]; get(id: string): Action | undefined };
-};
-type RoleService = {
-  findOne(params: { code: string }): Promise<{ id: number } | null>;
-  addPermissions(roleId: number, permissions: Permission[]): Promise<unknown>;
-};
-type ContentTypeService = {
-  getPermissionsWithNestedFields(actions: Action[], options?: Record<string, unknown>): Permission[];
-};
-
-const sameSet = (a: readonly string[] = [], b: readonly string[] = []): boolean =>
-  a.length === b.length && a.every((x) => b.includes(x));
-
 /**
  * What the newsroom wants of one of Strapi's admin roles: content-manager
  * actions on the newsroom types (every field, both locales) with the given
  * conditions, plugin permissions, and nothing in the "settings" section.
- * A role fitted later (e.g. Strapi's Author role) is one more of these.
+ * Strapi's Author role (reporters) is fitted by reporter-permissions.ts instead: it needs
+ * conditions and field exclusions per grant, and exactly its grants (this fit leaves others alone).
  */
 export type AdminRoleFit = {
   /** Strapi's role code (`strapi-editor`, `strapi-author`, …). */
@@ -84,9 +62,7 @@ export const EDITOR_FIT: AdminRoleFit = {
  * permission no role holds (src/bootstrap/permission-orphans.ts sweeps those).
  */
 export const fitAdminRole = async (strapi: Core.Strapi, fit: AdminRoleFit): Promise<void> => {
-  const roles = strapi.service('admin::role') as unknown as RoleService;
-  const permissions = strapi.service('admin::permission') as unknown as PermissionService;
-  const contentTypes = strapi.service('admin::content-type') as unknown as ContentTypeService;
+  const { roles, permissions, contentTypes } = adminRoleServices(strapi);
 
   const role = await roles.findOne({ code: fit.roleCode });
   if (!role) {

@@ -3,6 +3,7 @@ import { LOCALE_CODES } from '../lib/locales';
 import { ARTICLE_UID, AUTHOR_UID, RELATED_LINK_UID, TAG_UID } from '../lib/uids';
 import { SCHEDULE_FIELDS } from '../api/article/document-middlewares/schedule-rules';
 import { AUTHOR_ROLE_CODE } from './admin-accounts';
+import { adminRoleServices, sameSet, type AdminPermission as Permission } from './admin-role-services';
 
 /** Strapi's built-in Author role: the newsroom's reporters. */
 export const REPORTER_ROLE_CODE = AUTHOR_ROLE_CODE;
@@ -41,28 +42,6 @@ export const REPORTER_UPLOAD_GRANTS: readonly { action: string; own: boolean }[]
   { action: 'plugin::upload.assets.copy-link', own: false },
 ];
 
-type Permission = {
-  id?: number;
-  action: string;
-  subject?: string | null;
-  properties?: { fields?: string[]; locales?: string[] };
-  conditions?: string[];
-};
-type Action = { actionId: string; section: string; subjects?: string[] };
-type PermissionService = {
-  findMany(params: { where: Record<string, unknown> }): Promise<Permission[]>;
-  deleteByIds(ids: number[]): Promise<void>;
-  actionProvider: { values(): Action[] };
-};
-type RoleService = {
-  findOne(params: { code: string }): Promise<{ id: number } | null>;
-  addPermissions(roleId: number, permissions: Permission[]): Promise<unknown>;
-};
-type ContentTypeService = { getPermissionsWithNestedFields(actions: Action[]): Permission[] };
-
-const sameSet = (a: readonly string[] = [], b: readonly string[] = []): boolean =>
-  a.length === b.length && a.every((x) => b.includes(x));
-
 const samePermission = (have: Permission, want: Permission): boolean =>
   have.action === want.action &&
   (have.subject ?? null) === (want.subject ?? null) &&
@@ -72,8 +51,7 @@ const samePermission = (have: Permission, want: Permission): boolean =>
 
 /** The role's permissions as they must be: REPORTER_GRANTS with every field Strapi knows, both locales. */
 const wantedPermissions = (strapi: Core.Strapi): Permission[] => {
-  const permissions = strapi.service('admin::permission') as unknown as PermissionService;
-  const contentTypes = strapi.service('admin::content-type') as unknown as ContentTypeService;
+  const { permissions, contentTypes } = adminRoleServices(strapi);
   const actions = permissions.actionProvider.values();
   const content = REPORTER_GRANTS.map((grant) => {
     const action = actions.find((a) => a.actionId === grant.action);
@@ -107,8 +85,7 @@ const wantedPermissions = (strapi: Core.Strapi): Permission[] => {
  * publish/delete defaults, a grant someone added in Settings) is revoked.
  */
 export const ensureReporterPermissions = async (strapi: Core.Strapi): Promise<void> => {
-  const roles = strapi.service('admin::role') as unknown as RoleService;
-  const permissions = strapi.service('admin::permission') as unknown as PermissionService;
+  const { roles, permissions } = adminRoleServices(strapi);
   const role = await roles.findOne({ code: REPORTER_ROLE_CODE });
   if (!role) {
     strapi.log.warn(
@@ -117,18 +94,21 @@ export const ensureReporterPermissions = async (strapi: Core.Strapi): Promise<vo
     return;
   }
   const wanted = wantedPermissions(strapi);
-  const existing = await permissions.findMany({ where: { role: { id: role.id } } });
-  const kept = new Set<number>();
-  const toAdd: Permission[] = [];
-  for (const want of wanted) {
-    const match = existing.find((p) => p.id !== undefined && !kept.has(p.id) && samePermission(p, want));
-    if (match?.id !== undefined) kept.add(match.id);
-    else toAdd.push(want);
-  }
-  const toDelete = existing.filter((p) => p.id !== undefined && !kept.has(p.id)).map((p) => p.id as number);
-  if (toDelete.length > 0) await permissions.deleteByIds(toDelete);
-  if (toAdd.length > 0) await roles.addPermissions(role.id, toAdd);
-  if (toDelete.length > 0 || toAdd.length > 0) {
-    strapi.log.info(`[permissions] Author (reporter) role: ${toAdd.length} set, ${toDelete.length} revoked`);
-  }
+  // All or nothing, like the Editor's fit: a permission and its role link are two statements in Strapi.
+  await strapi.db.transaction(async () => {
+    const existing = await permissions.findMany({ where: { role: { id: role.id } } });
+    const kept = new Set<number>();
+    const toAdd: Permission[] = [];
+    for (const want of wanted) {
+      const match = existing.find((p) => p.id !== undefined && !kept.has(p.id) && samePermission(p, want));
+      if (match?.id !== undefined) kept.add(match.id);
+      else toAdd.push(want);
+    }
+    const toDelete = existing.filter((p) => p.id !== undefined && !kept.has(p.id)).map((p) => p.id as number);
+    if (toDelete.length > 0) await permissions.deleteByIds(toDelete);
+    if (toAdd.length > 0) await roles.addPermissions(role.id, toAdd);
+    if (toDelete.length > 0 || toAdd.length > 0) {
+      strapi.log.info(`[permissions] Author (reporter) role: ${toAdd.length} set, ${toDelete.length} revoked`);
+    }
+  });
 };
