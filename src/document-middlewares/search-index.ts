@@ -1,9 +1,7 @@
 import type { Core, Modules } from '@strapi/strapi';
 import { articlesOf, indexDocuments } from '../search/indexer';
 import { typeOfUid } from '../search/sources';
-
-/** Document Service actions after which a published version may have appeared, changed or gone. */
-const INDEXING_ACTIONS = new Set(['create', 'update', 'delete', 'clone', 'publish', 'unpublish', 'discardDraft']);
+import { publicWrite, type DocumentContext } from './public-write';
 
 type Params = { documentId?: string };
 
@@ -13,7 +11,8 @@ type Params = { documentId?: string };
  * REST and GraphQL APIs, the seed, scheduled publishing — the document's
  * index rows are rebuilt from its published versions, in the same
  * transaction as the write: the write and the index commit or roll back
- * together. A draft never reaches the index (only published versions are
+ * together. Writes that change no published version (src/document-middlewares/public-write.ts)
+ * are passed through untouched. A draft never reaches the index (only published versions are
  * read). An author's or tag's rename, unpublish or delete re-indexes the
  * articles that carry it (found before the write too, since a delete removes
  * the links).
@@ -22,7 +21,8 @@ export const searchIndexMiddleware =
   (strapi: Core.Strapi): Modules.Documents.Middleware.Middleware =>
   async (ctx, next) => {
     const type = typeOfUid(ctx.uid);
-    if (!type || !INDEXING_ACTIONS.has(ctx.action)) return next();
+    // A draft save, a draft-only create or a discard changes no published version: nothing to index.
+    if (!type || publicWrite(ctx as unknown as DocumentContext) === 'none') return next();
     // The repository joins this transaction (strapi.db.transaction nests), so the write and the index are one unit.
     return strapi.db.transaction(async () => {
       const given = (ctx.params as Params).documentId;
