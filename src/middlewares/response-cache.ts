@@ -129,7 +129,13 @@ const responseCache = (_config: unknown, { strapi }: { strapi: Core.Strapi }) =>
     const payload = surface.kind === 'graphql' ? graphqlVariables(ctx) : undefined;
     const keys = dependenciesOf({
       kind: surface.kind,
-      parsed: /json/.test(cached.headers['content-type'] ?? '') ? parseJson(cached.body) : undefined,
+      // A REST answer is still the object the controller made: read its ids there, not from a re-parse of its text.
+      parsed:
+        typeof ctx.body === 'object' && ctx.body !== null
+          ? ctx.body
+          : /json/.test(cached.headers['content-type'] ?? '')
+            ? parseJson(cached.body)
+            : undefined,
       handler: ctx.state.route?.handler,
       locale: surface.kind === 'graphql' ? payload?.locale : ctx.query.locale,
       graphqlLists,
