@@ -1,4 +1,5 @@
 import { blocksToHtml, escapeHtml } from '../lib/blocks';
+import { ARTICLE_POPULATE } from '../api-contract/public-populate';
 import { toZonedIso } from '../lib/time-zone';
 
 /** What the page shows of an article version (the Document Service answer with PREVIEW_ARTICLE_POPULATE). */
@@ -33,19 +34,8 @@ export type PreviewListing = {
   articles?: { title?: string | null }[] | null;
 };
 
-export const PREVIEW_ARTICLE_POPULATE = {
-  cover: true,
-  author: { fields: ['name', 'jobTitle'] },
-  tags: { fields: ['name'] },
-  body: {
-    on: {
-      'content.rich-text': true,
-      'content.read-also': { populate: { link: { populate: { target: { fields: ['title', 'slug'] } } } } },
-    },
-  },
-  relatedLinks: { populate: { target: { fields: ['title', 'slug'] } } },
-  corrections: true,
-} as const;
+/** The page shows the version as a reader gets it: the public article population (src/api-contract/). */
+export const PREVIEW_ARTICLE_POPULATE = ARTICLE_POPULATE;
 
 /** The page's words in the version's language. */
 const WORDS = {
