@@ -10,10 +10,11 @@
  */
 import type { Core } from '@strapi/strapi';
 import { importTranslated } from '../../src/lib/bulk-import';
-import { importArticles, type BulkArticleInput, type BulkArticleText } from './document-path';
+import { importArticles, type BulkArticleText, type PartialArticle } from './document-path';
 import { ARTICLE_UID, AUTHOR_UID, TAG_UID } from '../../src/lib/uids';
 import { LOCALE_CODES, type LocaleCode } from '../../src/lib/locales';
 import { toSlug } from '../../src/lib/slug';
+import type { BlockNode } from '../../src/lib/blocks';
 import type { RichBlock } from './html-to-blocks';
 import type { MappedVersion, TagRef } from './map';
 import { imageNode, MediaLibrary, uploadsPathOf, type Attachment } from './media';
@@ -126,8 +127,8 @@ export class WordPressWriter {
   }
 
   /** Image placeholders → image nodes of uploaded files, or links to the original URL. */
-  private async resolveBlocks(group: ArticleGroup, blocks: readonly RichBlock[]): Promise<unknown[]> {
-    const out: unknown[] = [];
+  private async resolveBlocks(group: ArticleGroup, blocks: readonly RichBlock[]): Promise<BlockNode[]> {
+    const out: BlockNode[] = [];
     for (const block of blocks) {
       if (block.type !== 'image-ref') {
         out.push(block);
@@ -159,7 +160,7 @@ export class WordPressWriter {
   }
 
   /** The import path's input for a group, or a skip when every locale version exists. */
-  private async prepare(group: ArticleGroup): Promise<BulkArticleInput | GroupOutcome> {
+  private async prepare(group: ArticleGroup): Promise<PartialArticle | GroupOutcome> {
     const existing = new Map<LocaleCode, string>();
     for (const v of group.versions) {
       const found = await this.findDocument(ARTICLE_UID, { slug: v.slug, locale: v.locale });
@@ -175,7 +176,7 @@ export class WordPressWriter {
       return { outcome: 'skipped', reason: 'its translations exist as different articles: not paired' };
     const versions = group.versions.filter((v) => !existing.has(v.locale));
 
-    const locales: BulkArticleInput['locales'] = {};
+    const locales: PartialArticle['locales'] = {};
     for (const v of versions) {
       const text: BulkArticleText & { status: 'published' | 'draft' } = {
         title: v.title,
@@ -210,7 +211,7 @@ export class WordPressWriter {
     };
   }
 
-  private static done(input: BulkArticleInput, documentId?: string): GroupOutcome {
+  private static done(input: PartialArticle, documentId?: string): GroupOutcome {
     const what = LOCALE_CODES.filter((l) => input.locales[l])
       .map((l) => `${l} ${input.locales[l]?.status === 'draft' ? 'draft' : 'published'}`)
       .join(' + ');
@@ -222,7 +223,7 @@ export class WordPressWriter {
   /** Writes one batch (one transaction); returns one outcome per group, in order. */
   async writeBatch(groups: readonly ArticleGroup[]): Promise<GroupOutcome[]> {
     const outcomes: GroupOutcome[] = [];
-    const inputs: { index: number; input: BulkArticleInput }[] = [];
+    const inputs: { index: number; input: PartialArticle }[] = [];
     for (const [index, group] of groups.entries()) {
       try {
         const prepared = await this.prepare(group);

@@ -79,5 +79,18 @@ export type BulkArticle = {
   sources?: readonly ArticleSource[];
 };
 
+/**
+ * An archive's article as the Document Service path writes it (the WordPress
+ * importer): some locales only, each published or a draft (default: the
+ * article's `status`), or new locale versions joining an existing document.
+ * Every BulkArticle is one. The bulk path does not take these yet (issue 13).
+ */
+export type PartialArticle = Omit<BulkArticle, 'locales'> & {
+  /** At least one locale. */
+  locales: Partial<Record<LocaleCode, BulkArticleText & { status?: 'published' | 'draft' }>>;
+  /** Add these locale versions to this existing document instead of creating one. */
+  documentId?: string;
+};
+
 /** One document of a simple content type (author, tag): its fields per locale. */
 export type TranslatedItem = Record<LocaleCode, Record<string, unknown>>;

@@ -9,7 +9,7 @@ import type { Core, UID } from '@strapi/strapi';
 import { ARTICLE_UID, RELATED_LINK_UID } from '../lib/uids';
 import { LOCALE_CODES, type LocaleCode } from '../lib/locales';
 import { toBlocks } from '../lib/blocks';
-import type { BulkArticle, TranslatedItem } from './article-shape';
+import type { PartialArticle, TranslatedItem } from './article-shape';
 
 type DocService = {
   create(p: {
@@ -18,39 +18,45 @@ type DocService = {
     fields: string[];
     populate: never[];
   }): Promise<{ documentId: string }>;
-  publish(p: { documentId: string; locale: '*' }): Promise<unknown>;
+  publish(p: { documentId: string; locale: string }): Promise<unknown>;
 };
 
 /**
- * One document, every locale: the drafts are created one by one (the default
- * locale first, the others join its document), then all locale versions are
- * published by a single `publish` call — the same end state as creating each
- * with `status: 'published'`, with one deep read and one relation sync for the
- * whole document instead of one per locale.
+ * One document, the locales given: the drafts are created one by one (the
+ * default locale first, the others join its document, or all join `existing`),
+ * then the locale versions in `publish` are published — all of a document's
+ * locales by a single `publish` call, the same end state as creating each with
+ * `status: 'published'`, with one deep read and one relation sync for the whole
+ * document instead of one per locale.
  */
 export const createTranslated = async (
   strapi: Core.Strapi,
   uid: UID.ContentType,
-  versions: TranslatedItem,
-  publish = true,
+  versions: Partial<TranslatedItem>,
+  publish: boolean | readonly LocaleCode[] = true,
+  existing?: string,
 ): Promise<string> => {
   const docs = strapi.documents(uid) as unknown as DocService;
-  let documentId: string | undefined;
-  for (const locale of LOCALE_CODES) {
-    const data = documentId ? { ...versions[locale], documentId } : versions[locale];
+  let documentId = existing;
+  const written = LOCALE_CODES.filter((locale) => versions[locale] !== undefined);
+  for (const locale of written) {
+    const data = documentId ? { ...versions[locale], documentId } : (versions[locale] as Record<string, unknown>);
     const created = await docs.create({ data, locale, fields: ['documentId'], populate: [] });
     documentId ??= created.documentId;
   }
-  if (publish) await docs.publish({ documentId: documentId as string, locale: '*' });
+  const published = publish === true ? written : publish === false ? [] : written.filter((l) => publish.includes(l));
+  if (published.length === LOCALE_CODES.length) await docs.publish({ documentId: documentId as string, locale: '*' });
+  else for (const locale of published) await docs.publish({ documentId: documentId as string, locale });
   return documentId as string;
 };
 
 const articleVersion = (
-  article: BulkArticle,
+  article: PartialArticle,
   locale: LocaleCode,
   links: readonly string[],
-): Record<string, unknown> => {
+): Record<string, unknown> | undefined => {
   const text = article.locales[locale];
+  if (!text) return undefined;
   return {
     title: text.title,
     ...(text.slug ? { slug: text.slug } : {}),
@@ -73,8 +79,8 @@ const articleVersion = (
   };
 };
 
-/** Writes one article: its related links, then each locale version (published). Returns its documentId. */
-export const importArticleViaDocuments = async (strapi: Core.Strapi, article: BulkArticle): Promise<string> => {
+/** Writes one article: its related links, then each locale version (published or draft). Returns its documentId. */
+export const importArticleViaDocuments = async (strapi: Core.Strapi, article: PartialArticle): Promise<string> => {
   const links: string[] = [];
   for (const link of article.relatedLinks ?? []) {
     const versions = Object.fromEntries(
@@ -91,8 +97,13 @@ export const importArticleViaDocuments = async (strapi: Core.Strapi, article: Bu
     ) as unknown as TranslatedItem;
     links.push(await createTranslated(strapi, RELATED_LINK_UID, versions));
   }
-  const versions = Object.fromEntries(
-    LOCALE_CODES.map((locale) => [locale, articleVersion(article, locale, links)]),
-  ) as TranslatedItem;
-  return createTranslated(strapi, ARTICLE_UID, versions, (article.status ?? 'published') === 'published');
+  const versions: Partial<TranslatedItem> = {};
+  for (const locale of LOCALE_CODES) {
+    const version = articleVersion(article, locale, links);
+    if (version) versions[locale] = version;
+  }
+  const published = LOCALE_CODES.filter(
+    (locale) => (article.locales[locale]?.status ?? article.status ?? 'published') === 'published',
+  );
+  return createTranslated(strapi, ARTICLE_UID, versions, published, article.documentId);
 };
