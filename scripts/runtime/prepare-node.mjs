@@ -59,6 +59,25 @@ const copy = path.join(nativeDir, 'better-sqlite3');
 const stamp = path.join(copy, '.built-for');
 const wanted = `better-sqlite3@${sourceVersion} node@${version}`;
 
+/** The copy must load and work on the new runtime (it resolves `bindings` from the project's node_modules). */
+function loadsOnRuntime() {
+  try {
+    execFileSync(nodeBin, ['-e', `new (require(${JSON.stringify(copy)}))(':memory:').prepare('select 1').get()`], {
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+  } catch (error) {
+    console.error(
+      String(error.stderr ?? error.message)
+        .split('\n')
+        .slice(0, 8)
+        .join('\n'),
+    );
+    log(`FAILED: the better-sqlite3 copy in ${copy} does not load on Node.js ${version}`);
+    process.exit(1);
+  }
+}
+
 if (!fs.existsSync(stamp) || fs.readFileSync(stamp, 'utf8') !== wanted) {
   fs.rmSync(copy, { recursive: true, force: true });
   fs.mkdirSync(nativeDir, { recursive: true });
@@ -67,6 +86,18 @@ if (!fs.existsSync(stamp) || fs.readFileSync(stamp, 'utf8') !== wanted) {
   // npm's own node-gyp (npm ships it for `npm rebuild`).
   const npmBin = path.dirname(fs.realpathSync(execFileSync('which', ['npm'], { encoding: 'utf8' }).trim()));
   const nodeGyp = path.join(npmBin, '..', 'node_modules', 'node-gyp', 'bin', 'node-gyp.js');
+  // node-gyp lets npm's configuration in the environment override its command line:
+  // under `npm run`, a machine-wide `nodedir` (here /usr, the machine's Node.js
+  // headers) arrives as npm_config_nodedir and would silently build the module
+  // for the wrong Node.js. The build gets none of npm's settings, and its nodedir.
+  const buildEnv = () => {
+    const env = { ...process.env, PATH: `${path.dirname(nodeBin)}:${process.env.PATH}` };
+    for (const key of Object.keys(env)) {
+      if (/^npm_(config|package_config_node_gyp)_/i.test(key)) delete env[key];
+    }
+    env.npm_config_nodedir = nodeDir;
+    return env;
+  };
   log(`compiling better-sqlite3 ${sourceVersion} for Node.js ${version} (a minute or two, once)`);
   try {
     execFileSync(
@@ -76,7 +107,7 @@ if (!fs.existsSync(stamp) || fs.readFileSync(stamp, 'utf8') !== wanted) {
         cwd: copy,
         encoding: 'utf8',
         stdio: ['ignore', 'pipe', 'pipe'],
-        env: { ...process.env, PATH: `${path.dirname(nodeBin)}:${process.env.PATH}` },
+        env: buildEnv(),
       },
     );
   } catch (error) {
@@ -93,10 +124,11 @@ if (!fs.existsSync(stamp) || fs.readFileSync(stamp, 'utf8') !== wanted) {
     if (!entry.endsWith('.node'))
       fs.rmSync(path.join(copy, 'build', 'Release', entry), { recursive: true, force: true });
   }
+  // Stamped only once it loads: a module built for the wrong Node.js is never cached.
+  loadsOnRuntime();
   fs.writeFileSync(stamp, wanted);
 }
 
-// The copy must load and work on the new runtime (it resolves `bindings` from the project's node_modules).
-execFileSync(nodeBin, ['-e', `new (require(${JSON.stringify(copy)}))(':memory:').prepare('select 1').get()`]);
+loadsOnRuntime();
 console.log(`NODE_BIN_DIR=${path.dirname(nodeBin)}`);
 console.log(`NATIVE_MODULES_DIR=${nativeDir}`);
