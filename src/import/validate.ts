@@ -1,6 +1,7 @@
 /**
  * The checks Strapi's entity validator makes on a write, for the scalar fields
- * the bulk path writes (required, maxLength, enumerations, the uid alphabet),
+ * the bulk path writes (required, maxLength, regex, enumerations, the uid
+ * alphabet; minLength, like Strapi, not on a draft, which every row starts as),
  * read from the content type's or component's own schema so they cannot drift
  * from it. A failure is Strapi's ValidationError, naming the field.
  */
@@ -41,6 +42,9 @@ export const checkScalars = (
     if (attribute.type === 'enumeration' && !(attribute.enum ?? []).includes(value)) {
       const allowed = (attribute.enum ?? []).join(', ');
       throw new errors.ValidationError(`${path} must be one of the following values: ${allowed}`, { path: [name] });
+    }
+    if (attribute.regex !== undefined && !new RegExp(attribute.regex).test(value)) {
+      throw new errors.ValidationError(`${path} must match the following: "${attribute.regex}"`, { path: [name] });
     }
     if (attribute.type === 'uid' && !UID_REGEX.test(value)) {
       throw new errors.ValidationError(`${path} must match the following: "${UID_REGEX.source}"`, { path: [name] });
