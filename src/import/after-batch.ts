@@ -16,7 +16,17 @@ export type CommittedBatch = {
 
 export type BatchListener = (strapi: Core.Strapi, batch: CommittedBatch) => Promise<void> | void;
 
-const listeners = new WeakMap<Core.Strapi, BatchListener[]>();
+/**
+ * Kept in Strapi's own container, as the runtime is (src/runtime.ts), not in this
+ * module: a bench or a test that loads its own compiled copy of the import path
+ * next to the app's must still reach the listeners the app registered.
+ */
+const KEY = 'newsroom.importListeners';
+
+const listenersOf = (strapi: Core.Strapi): BatchListener[] => {
+  if (!strapi.has(KEY)) strapi.add(KEY, [] as BatchListener[]);
+  return strapi.get(KEY) as BatchListener[];
+};
 
 /**
  * Registers derived state to refresh after each committed import batch (e.g. a
@@ -25,13 +35,13 @@ const listeners = new WeakMap<Core.Strapi, BatchListener[]>();
  * is logged and does not undo the committed batch.
  */
 export const onImportBatchCommitted = (strapi: Core.Strapi, listener: BatchListener): void => {
-  listeners.set(strapi, [...(listeners.get(strapi) ?? []), listener]);
+  listenersOf(strapi).push(listener);
 };
 
 /** Called by the import path after each commit: the listeners (search index), then one purge of the response cache. */
 export const afterBatchCommitted = async (strapi: Core.Strapi, batch: CommittedBatch): Promise<void> => {
   if (batch.documentIds.length === 0) return;
-  for (const listener of listeners.get(strapi) ?? []) {
+  for (const listener of [...listenersOf(strapi)]) {
     try {
       await listener(strapi, batch);
     } catch (error) {

@@ -209,6 +209,20 @@ describe('bulk import: the same public answers as the Document Service', () => {
   });
 });
 
+describe('bulk import: derived state follows each batch', () => {
+  // The test imports through its own compiled copy of src/ (ts-jest), as the bench does
+  // through bench/dist: the app's after-batch listeners must still run.
+  it('indexes the imported articles for search in both locales', async () => {
+    for (const locale of ['id', 'en'] as const) {
+      const opened = await bulkApp.http().get(`/api/articles/${bulkIds[3] as string}?locale=${locale}`);
+      const title = opened.body.data.title as string;
+      const res = await bulkApp.http().get('/api/search').query({ q: title, locale, type: 'articles' });
+      expect(res.status).toBe(200);
+      expect((res.body.data as { documentId: string }[]).map((h) => h.documentId)).toContain(bulkIds[3]);
+    }
+  });
+});
+
 describe('bulk import: natural keys', () => {
   it('a second run of the same import creates nothing and changes no answer', async () => {
     const before = await counts(bulkApp);
