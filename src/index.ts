@@ -35,6 +35,7 @@ import { startScheduler } from './desk/scheduler';
 import { ensureImportKeysTable } from './import/keys';
 import { onImportBatchCommitted } from './import/after-batch';
 import { indexImportedBatch } from './search/import-hook';
+import { registerViewQueryParam } from './api-contract/view-query-param';
 
 export default {
   async register({ strapi }: { strapi: Core.Strapi }) {
@@ -49,6 +50,7 @@ export default {
     strapi.documents.use(scheduleRules(strapi));
     strapi.documents.use(translationOwnership(strapi));
     strapi.documents.use(searchIndexMiddleware(strapi));
+    registerViewQueryParam(strapi);
     registerNewsroomGraphql(strapi);
     registerSearchGraphql(strapi);
     onImportBatchCommitted(strapi, indexImportedBatch);

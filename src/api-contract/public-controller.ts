@@ -1,6 +1,5 @@
 import type { Core } from '@strapi/strapi';
-import { withPublicDefaults, type Limits } from './public-query';
-import type { PopulateTree } from './public-populate';
+import { withPublicDefaults, type Limits, type PublicShape } from './public-query';
 
 type Ctx = { query: Record<string, unknown> };
 
@@ -11,12 +10,13 @@ export const restLimits = (strapi: Core.Strapi): Limits => ({
 /**
  * Wraps a core controller's `find`/`findOne` so that public reads get the
  * server's default population and sort (src/api-contract/public-populate.ts),
- * and bad locales or page sizes a 400 before anything is read.
+ * or the view the client names (`?view=`) when the type has views, and bad
+ * locales, page sizes or views a 400 before anything is read.
  */
 export const applyPublicDefaults = (
   strapi: Core.Strapi,
   ctx: Ctx,
-  options: { populate: PopulateTree; sort?: readonly string[] },
+  options: PublicShape & { sort?: readonly string[] },
 ): void => {
   ctx.query = withPublicDefaults(ctx.query, { ...options, limits: restLimits(strapi) });
 };

@@ -9,7 +9,14 @@
  * keys the client does not name keep their defaults. `populate=*` and
  * `populate=true` mean "the defaults". The client's `fields` only chooses the
  * top-level scalar fields and is passed through untouched.
+ *
+ * An article has two views (`?view=card|page`, src/api-contract/public-view.ts):
+ * `page` (the default) is ARTICLE_POPULATE with every scalar; `card` is
+ * ARTICLE_CARD_FIELDS with ARTICLE_CARD_POPULATE, what a home-page card shows.
+ * The client's `populate` merges with the chosen view's population by the rule
+ * above, and the client's `fields`, when given, replaces the view's fields.
  */
+import type { ArticleView } from './types';
 
 export type PopulateEntry = true | PopulateNode;
 export type PopulateNode = {
@@ -57,6 +64,49 @@ export const ARTICLE_POPULATE: PopulateTree = {
   corrections: true,
   seo: { populate: { shareImage: media } },
   localizations: { fields: ['locale', 'slug', 'title'] },
+};
+
+/**
+ * The scalars of an article card (`view=card`; Strapi adds `id` and `documentId`):
+ * the headline, its link, the teaser, the language, the date line (the time
+ * zone formats `firstPublishedAt` as the newsroom's local time) and "5 min read".
+ */
+export const ARTICLE_CARD_FIELDS = [
+  'title',
+  'slug',
+  'excerpt',
+  'locale',
+  'firstPublishedAt',
+  'timeZone',
+  'readingTimeMinutes',
+] as const;
+
+/** The relations of an article card: the picture, the byline and the tag chips; no body, SEO or links. */
+export const ARTICLE_CARD_POPULATE: PopulateTree = {
+  cover: media,
+  author: { fields: ['name', 'slug'] },
+  tags: { fields: ['name', 'slug'] },
+};
+
+/** One shape of a public answer: its top-level scalars (every one when absent) and its population. */
+export type PublicView = { fields?: readonly string[]; populate: PopulateTree };
+
+/** The views of a type by name, and the one a request that names none gets. */
+export type PublicViews<V extends string = string> = {
+  byName: Readonly<Record<V, PublicView>>;
+  fallback: V;
+};
+
+/**
+ * The views of an article: the whole page (the default, as before views
+ * existed) and the card of a list.
+ */
+export const ARTICLE_VIEWS: PublicViews<ArticleView> = {
+  byName: {
+    page: { populate: ARTICLE_POPULATE },
+    card: { fields: ARTICLE_CARD_FIELDS, populate: ARTICLE_CARD_POPULATE },
+  },
+  fallback: 'page',
 };
 
 export const AUTHOR_POPULATE: PopulateTree = {

@@ -1,6 +1,7 @@
 import { errors } from '@strapi/utils';
 import { LOCALE_CODES, isLocaleCode } from '../lib/locales';
-import { mergePopulate, type PopulateTree } from './public-populate';
+import { mergePopulate, type PopulateTree, type PublicViews } from './public-populate';
+import { selectView } from './public-view';
 
 /** The REST page-size ceiling (config/api.ts `rest.maxLimit`). */
 export type Limits = { maxLimit: number };
@@ -76,22 +77,37 @@ export const DEFAULT_ARTICLE_SORT = ['firstPublishedAt:desc', 'id:desc'] as cons
 
 type Query = Record<string, unknown>;
 
+/** What the server adds to a read: one population, or a table of views chosen by `?view=`. */
+export type PublicShape = { populate: PopulateTree; views?: undefined } | { views: PublicViews; populate?: undefined };
+
+/** A `sort` or `fields` the client actually gave (not absent, not empty). */
+const given = (value: unknown): boolean =>
+  value !== undefined && value !== '' && !(Array.isArray(value) && value.length === 0);
+
 /**
  * The query of a public read with the server's defaults applied: the locale
- * and page size are checked, `populate` is merged with the defaults (the
- * client's entries win, see public-populate.ts), and `sort` gets a default
- * when the client gives none.
+ * and page size are checked, `view` (when the type has views) picks the
+ * population and top-level fields and is removed, `populate` is merged with
+ * the defaults (the client's entries win, see public-populate.ts), the
+ * client's `fields` replace the view's, and `sort` gets a default when the
+ * client gives none.
  */
 export const withPublicDefaults = (
   query: Query,
-  options: { populate: PopulateTree; sort?: readonly string[]; limits: Limits },
+  options: PublicShape & { sort?: readonly string[]; limits: Limits },
 ): Query => {
   assertKnownLocale(query.locale);
   assertPageSizeWithinLimit(query.pagination, options.limits);
   assertPageAndOffset(query.pagination);
-  const next: Query = { ...query, populate: mergePopulate(options.populate, query.populate) };
-  const hasSort =
-    query.sort !== undefined && query.sort !== '' && !(Array.isArray(query.sort) && query.sort.length === 0);
-  if (!hasSort && options.sort) next.sort = [...options.sort];
+  let next: Query;
+  if (options.views) {
+    const { view, ...rest } = query;
+    const chosen = selectView(options.views, view);
+    next = { ...rest, populate: mergePopulate(chosen.populate, query.populate) };
+    if (chosen.fields && !given(query.fields)) next.fields = [...chosen.fields];
+  } else {
+    next = { ...query, populate: mergePopulate(options.populate, query.populate) };
+  }
+  if (!given(query.sort) && options.sort) next.sort = [...options.sort];
   return next;
 };

@@ -55,6 +55,8 @@ export type ArticlePage = {
   createdAt: string;
   updatedAt: string;
   timeZone: string;
+  /** Minutes to read the excerpt and body, computed on the server at every save. */
+  readingTimeMinutes: number | null;
   coverCaption: string | null;
   coverCredit: string | null;
   cover: Media | null;
@@ -84,6 +86,31 @@ export type ArticlePage = {
   localizations: Localization[];
 };
 
+/**
+ * `?view=` of the article REST reads (`GET /api/articles`, `/api/articles/:documentId`,
+ * `/api/articles/slug/:slug`): `page` (the default) answers ArticlePage, `card` ArticleCardView.
+ */
+export type ArticleView = 'card' | 'page';
+
+/** An article as `?view=card` answers it: what a home-page card shows (src/api-contract/public-populate.ts). */
+export type ArticleCardView = Pick<
+  ArticlePage,
+  | 'id'
+  | 'documentId'
+  | 'title'
+  | 'slug'
+  | 'excerpt'
+  | 'locale'
+  | 'firstPublishedAt'
+  | 'timeZone'
+  | 'readingTimeMinutes'
+  | 'cover'
+> & {
+  author: { id: number; documentId: string; name: string; slug: string } | null;
+  tags: { id: number; documentId: string; name: string; slug: string }[];
+};
+
+/** An article as an entry of an author or tag page (`articles` there). */
 export type ArticleCard = Pick<
   ArticlePage,
   'id' | 'documentId' | 'title' | 'slug' | 'excerpt' | 'firstPublishedAt' | 'locale' | 'cover'

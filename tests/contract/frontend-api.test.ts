@@ -459,6 +459,20 @@ describe('OpenAPI', () => {
     expect(slugOp.parameters.map((p) => `${p.in}:${p.name}`)).toEqual(
       expect.arrayContaining(['path:slug', 'query:locale', 'query:populate']),
     );
+
+    // `view` (card|page) is declared on the three article reads, and on nothing else.
+    type Param = { name: string; in: string; required?: boolean; schema?: { enum?: string[]; description?: string } };
+    const withView: string[] = [];
+    for (const [path, ops] of Object.entries(spec.paths)) {
+      for (const [method, op] of Object.entries(ops)) {
+        const view = ((op as { parameters?: Param[] }).parameters ?? []).find((p) => p.name === 'view');
+        if (!view) continue;
+        withView.push(`${method} ${path}`);
+        expect(view).toMatchObject({ in: 'query', required: false, schema: { enum: ['card', 'page'] } });
+        expect(view.schema?.description).toMatch(/`page` \(the default\)/);
+      }
+    }
+    expect(withView.sort()).toEqual(['get /articles', 'get /articles/slug/{slug}', 'get /articles/{id}']);
   });
 });
 

@@ -17,7 +17,7 @@ type UploadService = {
 };
 
 /** The cover photo, uploaded the way the admin panel does (Strapi makes the responsive formats). */
-const uploadCover = async (strapi: Core.Strapi): Promise<{ id: number; url: string }> => {
+export const uploadCover = async (strapi: Core.Strapi): Promise<{ id: number; url: string }> => {
   const filepath = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'contract-cover-')), 'kim-drone.png');
   fs.writeFileSync(filepath, solidPng(800, 450));
   const upload = strapi.plugin('upload').service('upload') as UploadService;

@@ -1,4 +1,12 @@
-import { ARTICLE_POPULATE, mergePopulate, normalizePopulate } from '../../src/api-contract/public-populate';
+import {
+  ARTICLE_CARD_FIELDS,
+  ARTICLE_CARD_POPULATE,
+  ARTICLE_POPULATE,
+  ARTICLE_VIEWS,
+  mergePopulate,
+  normalizePopulate,
+} from '../../src/api-contract/public-populate';
+import { selectView, viewNames } from '../../src/api-contract/public-view';
 import { assertKnownLocale, assertPageSizeWithinLimit, withPublicDefaults } from '../../src/api-contract/public-query';
 
 describe('mergePopulate: the client names keys, the defaults fill the rest', () => {
@@ -45,5 +53,37 @@ describe('public query checks', () => {
     expect(
       withPublicDefaults({ sort: 'title:asc' }, { populate: {}, sort: ['firstPublishedAt:desc'], limits }).sort,
     ).toBe('title:asc');
+  });
+});
+
+describe('article views', () => {
+  const limits = { maxLimit: 100 };
+  const sort = ['firstPublishedAt:desc'];
+
+  it('without view (and with view=page) builds the query the page defaults built before views', () => {
+    const query = { locale: 'en', fields: ['title'], populate: { author: { fields: ['name'] } }, sort: 'title:asc' };
+    const before = withPublicDefaults(query, { populate: ARTICLE_POPULATE, sort, limits });
+    expect(withPublicDefaults(query, { views: ARTICLE_VIEWS, sort, limits })).toEqual(before);
+    expect(withPublicDefaults({ ...query, view: 'page' }, { views: ARTICLE_VIEWS, sort, limits })).toEqual(before);
+  });
+
+  it('view=card gives the card fields and population; the client fields and populate keys win', () => {
+    const card = withPublicDefaults({ view: 'card', locale: 'id' }, { views: ARTICLE_VIEWS, sort, limits });
+    expect(card).toEqual({ locale: 'id', fields: [...ARTICLE_CARD_FIELDS], populate: ARTICLE_CARD_POPULATE, sort });
+    const own = withPublicDefaults(
+      { view: 'card', fields: ['title'], populate: { body: 'true', cover: 'false' } },
+      { views: ARTICLE_VIEWS, limits },
+    );
+    expect(own).toEqual({ fields: ['title'], populate: { ...ARTICLE_CARD_POPULATE, body: 'true', cover: 'false' } });
+  });
+
+  it('refuses anything but one view name, naming them', () => {
+    expect(viewNames(ARTICLE_VIEWS)).toEqual(['card', 'page']);
+    for (const bad of ['tiny', '', 'Card', 'toString', '__proto__']) {
+      expect(() => selectView(ARTICLE_VIEWS, bad)).toThrow(`Unknown view "${bad}": use one of card, page`);
+    }
+    for (const bad of [['card'], ['card', 'page'], { a: 'card' }, null]) {
+      expect(() => selectView(ARTICLE_VIEWS, bad)).toThrow('view must be given once, as one of card, page');
+    }
   });
 });

@@ -2,11 +2,12 @@ import { factories } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { ARTICLE_UID } from '../../../lib/uids';
 import { DEFAULT_LOCALE } from '../../../lib/locales';
-import { ARTICLE_POPULATE } from '../../../api-contract/public-populate';
+import { ARTICLE_VIEWS } from '../../../api-contract/public-populate';
 import { DEFAULT_ARTICLE_SORT } from '../../../api-contract/public-query';
 import { applyPublicDefaults } from '../../../api-contract/public-controller';
 
-const defaults = { populate: ARTICLE_POPULATE, sort: DEFAULT_ARTICLE_SORT };
+/** `?view=page` (the default: the whole page) or `?view=card` (a list card), see public-populate.ts. */
+const defaults = { views: ARTICLE_VIEWS, sort: DEFAULT_ARTICLE_SORT };
 
 export default factories.createCoreController(ARTICLE_UID, ({ strapi }) => ({
   async find(ctx) {
