@@ -7,7 +7,8 @@
  * - every second it saves a draft: `PUT …/:documentId?locale=` of one
  *   article's excerpt (the article drawn from the readers' Zipf ranking, the
  *   locale alternating), holding DRAFT_MARKER — a draft save publishes nothing;
- * - every `--publish-every` seconds (first at half that) it publishes, turn
+ * - every `--publish-every` seconds (the first at half that, or at half the
+ *   duration when that is sooner, so a short run publishes too) it publishes, turn
  *   about, a new article (created in `id`, translated to `en`, with an author
  *   and the readers' tag) or an update of an existing one (a new excerpt
  *   ending with a marker), in both locales: save, then
@@ -282,7 +283,7 @@ const main = async (): Promise<void> => {
   await go;
 
   const start = performance.now();
-  const firstPublish = Math.ceil(publishEvery / 2);
+  const firstPublish = Math.min(Math.ceil(publishEvery / 2), Math.ceil(duration / 2));
   let publishCount = 0;
   for (let tick = 1; tick < duration; tick += 1) {
     const due = start + tick * 1000;
