@@ -19,6 +19,7 @@ import os from 'os';
 import path from 'path';
 import net from 'net';
 import { renderChart } from './chart';
+import { runNewsroom } from './newsroom';
 
 // autocannon ships no types; the part used here.
 type AutocannonResult = {
@@ -573,6 +574,15 @@ const machineInfo = () => ({
 });
 
 const main = async (): Promise<void> => {
+  if (process.argv.includes('--workload=newsroom')) {
+    // Readers and a writer at once: bench/newsroom.ts, on this file's servers, import and cleanup.
+    const kit = { runImport, prepareFloorDb, startFloor, startCms, children, tempDirs, machineInfo };
+    await runNewsroom(
+      process.argv.slice(2).filter((a) => a !== '--workload=newsroom'),
+      kit,
+    ).finally(cleanup);
+    return;
+  }
   const flags = parseFlags(process.argv.slice(2));
   const root = fs.mkdtempSync(path.join(os.tmpdir(), 'newsroom-bench-'));
   if (!flags.keep) tempDirs.add(root);
