@@ -17,7 +17,7 @@ import { startS3Server, type S3Server } from '../helpers/s3-server';
  * on A's disk, and B lists and serves the same URLs; deleting through B empties
  * the bucket; a backup of a seeded deployment restored into another database and
  * bucket serves the same media bytes; `npm run media:migrate` moves local uploads
- * into the bucket and rewrites their URLs, once.
+ * into the bucket and rewrites their URLs, those embedded in rich text included, once.
  */
 const reachable =
   spawnSync(process.execPath, [path.join(ROOT, 'scripts', 'postgres-ready.mjs')], { encoding: 'utf8' }).status === 0;
@@ -236,6 +236,56 @@ describeWithPostgres('backup and restore with media in a bucket', () => {
   }, 600000);
 });
 
+const CM = '/content-manager/collection-types/api::article.article';
+type ImageNode = { type: string; image?: MediaFile; children?: ImageNode[] };
+
+/**
+ * An article whose rich text embeds the library's image, in both locales,
+ * published: what an editor gets from the blocks editor's image button (the
+ * file's record copied into the text). Returns its documentId.
+ */
+const articleWithEmbeddedImage = async (cms: CmsProcess): Promise<string> => {
+  const auth = { Authorization: `Bearer ${await adminToken(cms)}` };
+  const files = await cms.http().get('/upload/files?pageSize=100').set(auth);
+  const [file] = (Array.isArray(files.body) ? files.body : files.body.results) as MediaFile[];
+  expect(file?.url.startsWith('/uploads/')).toBe(true);
+  const body = (caption: string) => [
+    {
+      __component: 'content.rich-text',
+      body: [
+        { type: 'paragraph', children: [{ type: 'text', text: caption }] },
+        { type: 'image', image: file, children: [{ type: 'text', text: '' }] },
+      ],
+    },
+  ];
+  const created = await cms
+    .http()
+    .post(`${CM}?locale=id`)
+    .set(auth)
+    .send({ title: 'Foto di dalam teks', body: body('Foto:') });
+  expect(created.status).toBe(201);
+  const documentId = created.body.data.documentId as string;
+  const en = await cms
+    .http()
+    .put(`${CM}/${documentId}?locale=en`)
+    .set(auth)
+    .send({ title: 'A photo in the text', body: body('Photo:') });
+  expect(en.status).toBe(200);
+  for (const locale of ['id', 'en']) {
+    const published = await cms.http().post(`${CM}/${documentId}/actions/publish?locale=${locale}`).set(auth).send({});
+    expect(published.status).toBe(200);
+  }
+  return documentId;
+};
+
+/** The images embedded in an article's rich text, as the public API serves them. */
+const embeddedImages = async (cms: CmsProcess, documentId: string, locale: string): Promise<MediaFile[]> => {
+  const res = await cms.http().get(`/api/articles/${documentId}?locale=${locale}`);
+  expect(res.status).toBe(200);
+  const blocks = (res.body.data.body as { body?: ImageNode[] }[]).flatMap((entry) => entry.body ?? []);
+  return blocks.flatMap((node) => (node.type === 'image' && node.image ? [node.image] : []));
+};
+
 describeWithPostgres('npm run media:migrate', () => {
   it('copies local uploads to the bucket and rewrites their URLs, and a second run changes nothing', async () => {
     const local = await deployment(null);
@@ -243,9 +293,15 @@ describeWithPostgres('npm run media:migrate', () => {
     expect(localUploads(local).length).toBe(5);
     const before = startCmsProcess(await freePort(), local);
     let expectedBytes: Record<string, string>;
+    let withImage: string;
     try {
       await before.ready;
       expectedBytes = await mediaBytes(before);
+      withImage = await articleWithEmbeddedImage(before);
+      for (const locale of ['id', 'en']) {
+        const [image] = await embeddedImages(before, withImage, locale);
+        expect(image?.url.startsWith('/uploads/')).toBe(true);
+      }
     } finally {
       await before.stop();
     }
@@ -253,12 +309,15 @@ describeWithPostgres('npm run media:migrate', () => {
     const migrating = { ...local, ...s3.env('migrated') };
     const first = await run(path.join(ROOT, 'dist', 'scripts', 'media-migrate.js'), [], migrating);
     expect(first.output).toMatch(/\[media:migrate\] moved 1 file \(5 objects\) to bucket migrated/);
+    // The draft and published rows of both locales each hold their own copy of the text.
+    expect(first.output).toMatch(/\[media:migrate\] rich text: 4 fields rewritten to bucket URLs/);
     expect(first.code).toBe(0);
     expect(s3.keys('migrated').length).toBe(5);
 
     const second = await run(path.join(ROOT, 'dist', 'scripts', 'media-migrate.js'), [], migrating);
     expect(second.code).toBe(0);
     expect(second.output).toMatch(/\[media:migrate\] nothing to move/);
+    expect(second.output).toMatch(/\[media:migrate\] rich text: 0 fields rewritten/);
     expect(s3.keys('migrated').length).toBe(5);
 
     const after = startCmsProcess(await freePort(), migrating);
@@ -271,6 +330,17 @@ describeWithPostgres('npm run media:migrate', () => {
       expect(covers.length).toBeGreaterThan(0);
       for (const cover of covers)
         for (const url of urlsOf(cover)) expect(url.startsWith(bucketPath('migrated'))).toBe(true);
+      for (const locale of ['id', 'en']) {
+        const images = await embeddedImages(after, withImage, locale);
+        expect(images).toHaveLength(1);
+        for (const image of images) {
+          expect(image.provider).not.toBe('local');
+          for (const url of urlsOf(image)) {
+            expect(url.startsWith(bucketPath('migrated'))).toBe(true);
+            expect((await fetchBytes(url)).status).toBe(200);
+          }
+        }
+      }
     } finally {
       await after.stop();
     }
