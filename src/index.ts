@@ -34,7 +34,7 @@ import { translationOwnership } from './api/article/document-middlewares/transla
 import { startScheduler } from './desk/scheduler';
 import { ensureImportKeysTable } from './import/keys';
 import { onImportBatchCommitted } from './import/after-batch';
-import { indexImportedBatch } from './search/import-hook';
+import { indexImportedBatch, SEARCH_LISTENER } from './search/import-hook';
 
 export default {
   async register({ strapi }: { strapi: Core.Strapi }) {
@@ -51,7 +51,7 @@ export default {
     strapi.documents.use(searchIndexMiddleware(strapi));
     registerNewsroomGraphql(strapi);
     registerSearchGraphql(strapi);
-    onImportBatchCommitted(strapi, indexImportedBatch);
+    onImportBatchCommitted(strapi, SEARCH_LISTENER, indexImportedBatch);
     const { purgeUrl } = runtime.settings.responseCache;
     registerCacheInvalidation(
       strapi,
