@@ -56,6 +56,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await app?.stop();
+  if (app) fs.rmSync(app.dir, { recursive: true, force: true });
 });
 
 const stored = async (documentId: string, locale: string, status: 'draft' | 'published'): Promise<StoredArticle> => {
