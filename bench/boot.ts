@@ -1,11 +1,13 @@
 /**
- * Boots the compiled app (dist/) on a given SQLite file and uploads folder,
- * as tests/helpers/strapi.ts does, for the bench's child processes.
+ * Boots the compiled app (dist/) on <dir>/data.db (or a PostgreSQL database,
+ * bench/engine.ts) with <dir>/public as its uploads folder, as
+ * tests/helpers/strapi.ts does, for the bench's child processes.
  */
 import fs from 'fs';
 import path from 'path';
 import { randomBytes } from 'crypto';
 import type { Core } from '@strapi/strapi';
+import { databaseEnv } from './engine';
 
 export const APP_DIR = path.resolve(__dirname, '..', '..', '..');
 
@@ -14,6 +16,7 @@ const random = (): string => randomBytes(24).toString('base64');
 export const bootStrapi = async (
   dir: string,
   nodeEnv: 'production' | 'development' = 'production',
+  pgDatabase?: string,
 ): Promise<Core.Strapi> => {
   fs.mkdirSync(path.join(dir, 'public', 'uploads'), { recursive: true });
   // Throwaway secrets: the bench's databases hold no users and live minutes.
@@ -31,8 +34,7 @@ export const bootStrapi = async (
     RATE_LIMIT_ENABLED: 'false',
     OPENAPI_CACHE: 'false',
     PUBLIC_DIR: path.join(dir, 'public'),
-    DATABASE_CLIENT: 'sqlite',
-    DATABASE_FILENAME: path.join(dir, 'data.db'),
+    ...databaseEnv(dir, pgDatabase),
   });
   process.chdir(APP_DIR);
   const { createStrapi } = await import('@strapi/strapi');

@@ -1,21 +1,31 @@
 /**
  * A hand-written SVG of the bench results: one row per request, requests/s
- * (left) and p50/p99 latency (right) against N (log scale), one line per server.
+ * (left) and p50/p99 latency (right) against N (log scale), one line per
+ * server (a PostgreSQL one named `<mode> pg`).
  */
-type Sample = { server: string; request: string; reqPerSec: number; p50: number; p99: number };
+type Sample = { engine?: string; server: string; request: string; reqPerSec: number; p50: number; p99: number };
 type Report = {
   date: string;
   machine: { cpus: number; cpuModel: string };
   results: { n: number; samples: Sample[] }[];
 };
 
-const COLORS: Record<string, string> = { floor: '#222222', cached: '#1b9e77', uncached: '#d95f02', stock: '#7570b3' };
+const COLORS: Record<string, string> = {
+  floor: '#222222',
+  cached: '#1b9e77',
+  uncached: '#d95f02',
+  stock: '#7570b3',
+  'cached pg': '#66a61e',
+  'uncached pg': '#e7298a',
+};
+/** The line a sample belongs to: its server, and its engine when that is not SQLite. */
+const seriesOf = (s: Sample): string => (s.engine === 'postgres' ? `${s.server} pg` : s.server);
 const esc = (s: string): string => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
 export const renderChart = (report: Report): string => {
   const ns = report.results.map((r) => r.n);
   const requests = [...new Set(report.results.flatMap((r) => r.samples.map((s) => s.request)))];
-  const servers = [...new Set(report.results.flatMap((r) => r.samples.map((s) => s.server)))];
+  const servers = [...new Set(report.results.flatMap((r) => r.samples.map(seriesOf)))];
   const panelW = 360;
   const panelH = 170;
   const margin = { left: 60, top: 30, gap: 40 };
@@ -69,7 +79,7 @@ export const renderChart = (report: Report): string => {
       for (const server of servers) {
         panel.metrics.forEach((metric, k) => {
           const points = report.results
-            .map((r) => ({ n: r.n, s: r.samples.find((s) => s.request === request && s.server === server) }))
+            .map((r) => ({ n: r.n, s: r.samples.find((s) => s.request === request && seriesOf(s) === server) }))
             .filter((p): p is { n: number; s: Sample } => p.s !== undefined)
             .map((p) => `${xOf(p.n, x0).toFixed(1)},${yOf(p.s[metric]).toFixed(1)}`);
           if (points.length === 0) return;

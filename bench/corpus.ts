@@ -84,6 +84,9 @@ const EN_WORDS = [
   'trial',
 ];
 
+/** The words every title, excerpt and body is drawn from, the same pick in both locales (bench/search-queries.ts). */
+export const VOCABULARY: Readonly<Record<LocaleCode, readonly string[]>> = { id: ID_WORDS, en: EN_WORDS };
+
 export const AUTHOR_COUNT = 24;
 export const TAG_COUNT = 120;
 

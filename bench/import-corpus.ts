@@ -1,13 +1,15 @@
 /**
- * `node bench/dist/bench/import-corpus.js --n=1000 --dir=/tmp/x`
- * Builds the deterministic corpus of N articles into <dir>/data.db through the
- * project's import path and prints one JSON line with the import figures.
+ * `node bench/dist/bench/import-corpus.js --n=1000 --dir=/tmp/x [--pg-database=<name>]`
+ * Builds the deterministic corpus of N articles into <dir>/data.db (or the
+ * given PostgreSQL database, bench/engine.ts) through the project's import
+ * path and prints one JSON line with the import figures.
  */
 import { bootStrapi } from './boot';
 import { buildCorpus } from './corpus';
 import { loadCorpus } from './load-corpus';
 import { waitForIdleDatabase } from '../scripts/seed/settle';
 import { exitPromptlyOnSignal } from '../scripts/lib/processes';
+import { pgDatabaseArg } from './engine';
 
 // Stopped by the bench (its SIGTERM): the database is throwaway, leave at once (scripts/lib/processes.ts).
 exitPromptlyOnSignal();
@@ -20,7 +22,7 @@ const main = async (): Promise<void> => {
   const dir = arg('dir');
   if (!Number.isInteger(n) || n < 1 || !dir) throw new Error('usage: import-corpus --n=<articles> --dir=<folder>');
   const corpus = buildCorpus(n);
-  const strapi = await bootStrapi(dir);
+  const strapi = await bootStrapi(dir, 'production', pgDatabaseArg(process.argv));
   try {
     let last = Date.now();
     const result = await loadCorpus(strapi, corpus, {

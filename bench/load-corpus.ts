@@ -1,8 +1,10 @@
 /**
  * Loads a synthetic corpus (bench/corpus.ts) into a booted Strapi
  * through the project's import path (src/lib/bulk-import.ts), and measures
- * the article import: wall time and SQL statements executed (knex `query`
- * events, and each row of the bulk path's prepared SQLite inserts).
+ * the article import: wall time, SQL statements executed (knex `query`
+ * events, and each row of the bulk path's prepared SQLite inserts) and the
+ * time its search-index listener took after the batches committed
+ * (src/import/after-batch.ts), per published locale version.
  */
 import fs from 'fs';
 import path from 'path';
@@ -14,8 +16,10 @@ import {
   type BulkArticle,
   type BulkOptions,
 } from '../src/lib/bulk-import';
-import { AUTHOR_UID, TAG_UID } from '../src/lib/uids';
 import { preparedRowWrites } from '../src/import/db';
+import { batchListenerTimes } from '../src/import/after-batch';
+import { SEARCH_LISTENER } from '../src/search/import-hook';
+import { ARTICLE_UID, AUTHOR_UID, TAG_UID } from '../src/lib/uids';
 import type { Corpus } from './corpus';
 
 export type LoadResult = {
@@ -25,6 +29,12 @@ export type LoadResult = {
   statements: number;
   statementsPerArticle: number;
   articleIds: string[];
+  /**
+   * The article import's search indexing (inside `seconds`): the listener's wall
+   * time over the published locale versions it indexed; null when no search
+   * listener ran (a tree without it, or nothing new to index).
+   */
+  searchIndex: { ms: number; versions: number; msPerVersion: number } | null;
 };
 
 type Knexish = { on(event: 'query', fn: () => void): void; off(event: 'query', fn: () => void): void };
@@ -52,6 +62,17 @@ const uploadCover = async (strapi: Core.Strapi): Promise<number> => {
   return file.id;
 };
 
+/** The published locale versions of these articles (the bench corpus publishes both locales), 500 ids a query. */
+const publishedVersions = async (strapi: Core.Strapi, documentIds: readonly string[]): Promise<number> => {
+  let count = 0;
+  for (let i = 0; i < documentIds.length; i += 500) {
+    count += await strapi.db.query(ARTICLE_UID).count({
+      where: { documentId: { $in: documentIds.slice(i, i + 500) }, publishedAt: { $notNull: true } },
+    });
+  }
+  return count;
+};
+
 export const loadCorpus = async (
   strapi: Core.Strapi,
   corpus: Corpus,
@@ -66,6 +87,7 @@ export const loadCorpus = async (
     const articleIds: string[] = [];
     const counter = countStatements(strapi);
     const rowWritesBefore = preparedRowWrites();
+    const indexedBefore = batchListenerTimes(strapi)[SEARCH_LISTENER];
     const started = process.hrtime.bigint();
     // The bulk path writes a whole batch in a few dozen statements: larger batches, fewer commits.
     const batchSize = options.batchSize ?? (options.via === 'document-service' ? 50 : 500);
@@ -89,6 +111,10 @@ export const loadCorpus = async (
     // knex's statements, plus each run of a prepared SQLite insert (one per row, src/import/db.ts).
     const statements = counter.count() + (preparedRowWrites() - rowWritesBefore);
     counter.stop();
+    const indexed = batchListenerTimes(strapi)[SEARCH_LISTENER];
+    const ms = (indexed?.ms ?? 0) - (indexedBefore?.ms ?? 0);
+    const versions = await publishedVersions(strapi, articleIds);
+    const listenerRan = (indexed?.batches ?? 0) > (indexedBefore?.batches ?? 0);
     return {
       articles: articleIds.length,
       seconds,
@@ -96,5 +122,6 @@ export const loadCorpus = async (
       statements,
       statementsPerArticle: statements / Math.max(1, articleIds.length),
       articleIds,
+      searchIndex: listenerRan && versions > 0 ? { ms, versions, msPerVersion: ms / versions } : null,
     };
   });

@@ -1,16 +1,21 @@
 /**
- * `npm run bench [-- --n=1000,10000] [--full] [--duration=15] [--connections=10] [--keep]`
+ * `npm run bench [-- --n=1000,10000] [--full] [--duration=15] [--connections=10] [--keep]
+ *   [--modes=cached,uncached,stock] [--engines=sqlite,postgres] [--out=artifacts/bench]`
  *
- * For each N: builds the deterministic corpus through the project's import
- * path (child process, throwaway SQLite file), then loads the same four
- * requests with autocannon against
+ * For each N and engine: builds the deterministic corpus through the project's
+ * import path (child process, throwaway SQLite file or PostgreSQL database),
+ * then, on SQLite, loads the same four page requests with autocannon against
  *   - the floor (bench/floor-server.js: node:http + better-sqlite3),
  *   - the CMS (production build) with the response cache on (CACHE_ENABLED=true),
  *   - the CMS with it off (CACHE_ENABLED=false),
- *   - stock: PERF_OPTIMIZATIONS=false, cache off, and every `nr_idx_` index dropped (on a copy).
- * Before loading, each CMS answer is compared byte for byte with the floor's.
- * Prints a table and writes artifacts/bench/results.json and chart.svg.
- * Loopback only; children and temp files are removed at the end (or on Ctrl-C).
+ *   - stock: PERF_OPTIMIZATIONS=false, cache off, and every `nr_idx_` index dropped (on a copy),
+ * and a rotating mix of search queries (bench/search-queries.ts) against each
+ * CMS mode. On PostgreSQL: the import and the search mix only (cached and
+ * uncached; the floor and stock are SQLite's). Before loading, each CMS page
+ * answer is compared byte for byte with the floor's, and every search answer
+ * must be a 200 with hits. Prints a table and writes
+ * artifacts/bench/results.json and chart.svg. Loopback only; children, temp
+ * files and databases are removed at the end (or on Ctrl-C).
  */
 import { fork, spawn, type ChildProcess } from 'child_process';
 import { stopChildren } from '../scripts/lib/processes';
@@ -20,6 +25,8 @@ import path from 'path';
 import net from 'net';
 import { renderChart } from './chart';
 import { runNewsroom } from './newsroom';
+import { createBenchDatabase, dropBenchDatabase, ENGINES, postgresAnswers, type Engine } from './engine';
+import { searchQueries, type SearchQuery } from './search-queries';
 
 // autocannon ships no types; the part used here.
 type AutocannonResult = {
@@ -49,12 +56,29 @@ const APP_DIR = path.resolve(__dirname, '..', '..', '..');
 const FLOOR_SCRIPT = path.join(APP_DIR, 'bench/floor-server.js');
 const ARTIFACTS = path.join(APP_DIR, 'artifacts/bench');
 
-type Flags = { ns: number[]; duration: number; connections: number; keep: boolean; modes: Mode[] };
+type Flags = {
+  ns: number[];
+  duration: number;
+  connections: number;
+  keep: boolean;
+  modes: Mode[];
+  engines: Engine[];
+  /** Where results.json, results.md and chart.svg go. */
+  out: string;
+};
 type Mode = 'cached' | 'uncached' | 'stock';
 const MODES: Mode[] = ['cached', 'uncached', 'stock'];
 
 const parseFlags = (argv: readonly string[]): Flags => {
-  const flags: Flags = { ns: [1000, 10000], duration: 15, connections: 10, keep: false, modes: MODES };
+  const flags: Flags = {
+    ns: [1000, 10000],
+    duration: 15,
+    connections: 10,
+    keep: false,
+    modes: MODES,
+    engines: ['sqlite'],
+    out: ARTIFACTS,
+  };
   let full = false;
   for (const arg of argv) {
     const [key, value = ''] = arg.replace(/^--/, '').split('=');
@@ -64,14 +88,20 @@ const parseFlags = (argv: readonly string[]): Flags => {
     else if (key === 'connections') flags.connections = Number(value);
     else if (key === 'keep') flags.keep = true;
     else if (key === 'modes') flags.modes = value.split(',') as Mode[];
+    else if (key === 'engines' || key === 'engine') flags.engines = value.split(',').map((v) => v.trim()) as Engine[];
+    else if (key === 'out' && value) flags.out = path.resolve(value);
     else
-      throw new Error(`unknown flag "${arg}" (expected --n=, --full, --duration=, --connections=, --modes=, --keep)`);
+      throw new Error(
+        `unknown flag "${arg}" (expected --n=, --full, --duration=, --connections=, --modes=, --engines=, --out=, --keep)`,
+      );
   }
   if (full && !flags.ns.includes(100000)) flags.ns.push(100000);
   if (flags.ns.some((n) => !Number.isInteger(n) || n < 25)) throw new Error('--n: integers of at least 25');
   if (!(flags.duration > 0) || !(flags.connections > 0))
     throw new Error('--duration and --connections must be positive');
   if (flags.modes.some((m) => !MODES.includes(m))) throw new Error(`--modes: any of ${MODES.join(',')}`);
+  if (flags.engines.length === 0 || flags.engines.some((e) => !ENGINES.includes(e)))
+    throw new Error(`--engines: any of ${ENGINES.join(',')}`);
   return flags;
 };
 
@@ -82,9 +112,12 @@ type BenchRequest = {
   path: string;
   body?: string;
   headers?: Record<string, string>;
+  /** A mix: the load sends these paths in turn (one counter over all connections); `path` is the first. */
+  paths?: readonly string[];
 };
 
 type Sample = {
+  engine: Engine;
   server: 'floor' | Mode;
   request: string;
   reqPerSec: number;
@@ -98,11 +131,13 @@ type Sample = {
 
 /** One load's figures; `statements` is the SQL the CMS ran during it (null for the floor, which is not counted). */
 const sampleOf = (
+  engine: Engine,
   server: Sample['server'],
   request: string,
   result: AutocannonResult,
   statements: number | null,
 ): Sample => ({
+  engine,
   server,
   request,
   reqPerSec: result.requests.average,
@@ -114,7 +149,11 @@ const sampleOf = (
   statementsPerRequest: statements !== null && result.requests.total ? statements / result.requests.total : null,
 });
 
+/** The search answers checked before a load: each query of the mix must be a 200 with at least one hit. */
+type SearchCheck = { queries: number; withHits: number; failures: string[] };
+
 type ServerRun = {
+  engine: Engine;
   server: 'floor' | Mode;
   env: Record<string, string>;
   rssIdleMB: number | null;
@@ -125,23 +164,53 @@ type ServerRun = {
     string,
     { identical: boolean; bytes: number; floorBytes: number; difference?: string; xCache?: string | null }
   >;
+  search?: SearchCheck;
+};
+
+type ImportFigures = {
+  seconds: number;
+  articlesPerSecond: number;
+  statementsPerArticle: number;
+  /** The search index's listener after each committed batch (bench/load-corpus.ts); null when none ran. */
+  searchIndex: { ms: number; versions: number; msPerVersion: number } | null;
 };
 
 type NResult = {
   n: number;
-  import: { seconds: number; articlesPerSecond: number; statementsPerArticle: number };
+  imports: Partial<Record<Engine, ImportFigures>>;
   servers: ServerRun[];
   samples: Sample[];
 };
 
+const log = (line: string): void => {
+  process.stderr.write(`[bench] ${line}\n`);
+};
+
 const children = new Set<ChildProcess>();
 const tempDirs = new Set<string>();
+/** PostgreSQL databases to drop in cleanup(); those kept by --keep are listed at the end. */
+const databases = new Set<string>();
+const keptDatabases: string[] = [];
 
-/** Stops every child (SIGKILL after 1.5 s: scripts/lib/processes.ts), then removes the temporary folders. */
-const cleanup = async (): Promise<void> => {
-  await stopChildren(children);
-  for (const dir of tempDirs) fs.rmSync(dir, { recursive: true, force: true });
-};
+let cleaning: Promise<void> | undefined;
+
+/**
+ * Stops every child (SIGKILL after 1.5 s: scripts/lib/processes.ts), then removes the temporary folders
+ * and drops the PostgreSQL databases. Once: a Ctrl-C and the failure it causes wait for the same cleanup.
+ */
+const cleanup = (): Promise<void> =>
+  (cleaning ??= (async () => {
+    await stopChildren(children);
+    for (const dir of tempDirs) fs.rmSync(dir, { recursive: true, force: true });
+    for (const name of databases) {
+      try {
+        await dropBenchDatabase(name);
+        databases.delete(name);
+      } catch (error) {
+        log(`could not drop the database ${name}: ${(error as Error).message}`);
+      }
+    }
+  })());
 
 const freePort = (): Promise<number> =>
   new Promise((resolve, reject) => {
@@ -156,9 +225,12 @@ const freePort = (): Promise<number> =>
 
 const mb = (bytes: number | null | undefined): number | null => (bytes ? Math.round(bytes / 1048576) : null);
 
-const runImport = (n: number, dir: string): Promise<NResult['import']> =>
+const pgArgs = (pgDatabase: string | undefined): string[] => (pgDatabase ? [`--pg-database=${pgDatabase}`] : []);
+
+const runImport = (n: number, dir: string, pgDatabase?: string): Promise<ImportFigures> =>
   new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [path.join(__dirname, 'import-corpus.js'), `--n=${n}`, `--dir=${dir}`], {
+    const script = path.join(__dirname, 'import-corpus.js');
+    const child = spawn(process.execPath, [script, `--n=${n}`, `--dir=${dir}`, ...pgArgs(pgDatabase)], {
       cwd: APP_DIR,
       stdio: ['ignore', 'pipe', 'inherit'],
       env: { ...process.env },
@@ -170,11 +242,12 @@ const runImport = (n: number, dir: string): Promise<NResult['import']> =>
       children.delete(child);
       const line = out.trim().split('\n').pop() ?? '';
       if (code !== 0) return reject(new Error(`import of ${n} articles failed (exit ${code})`));
-      const parsed = JSON.parse(line) as NResult['import'];
+      const parsed = JSON.parse(line) as ImportFigures;
       resolve({
         seconds: parsed.seconds,
         articlesPerSecond: parsed.articlesPerSecond,
         statementsPerArticle: parsed.statementsPerArticle,
+        searchIndex: parsed.searchIndex,
       });
     });
   });
@@ -226,9 +299,9 @@ const waitReady = (child: ChildProcess, what: string, timeoutMs = 120_000): Prom
     });
   });
 
-const startCms = async (dir: string, env: Record<string, string>): Promise<Managed> => {
+const startCms = async (dir: string, env: Record<string, string>, pgDatabase?: string): Promise<Managed> => {
   const port = await freePort();
-  const child = fork(path.join(__dirname, 'serve-cms.js'), [`--dir=${dir}`], {
+  const child = fork(path.join(__dirname, 'serve-cms.js'), [`--dir=${dir}`, ...pgArgs(pgDatabase)], {
     cwd: APP_DIR,
     env: { ...process.env, HOST: '127.0.0.1', PORT: String(port), BENCH_SQL_COUNT: 'true', ...env },
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
@@ -318,6 +391,12 @@ const describeDifference = (a: Buffer, b: Buffer): string => {
   return `first difference at byte ${i}: cms …${around(a)}… floor …${around(b)}…`;
 };
 
+/** autocannon's per-request hook: the next path of the mix, from one counter shared by every connection. */
+const rotating = (paths: readonly string[]): ((request: Record<string, unknown>) => Record<string, unknown>) => {
+  let next = 0;
+  return (request) => ({ ...request, path: paths[next++ % paths.length] });
+};
+
 const load = async (port: number, r: BenchRequest, flags: Flags): Promise<AutocannonResult> =>
   autocannon({
     url: `http://127.0.0.1:${port}${r.path}`,
@@ -326,7 +405,27 @@ const load = async (port: number, r: BenchRequest, flags: Flags): Promise<Autoca
     headers: r.headers,
     connections: flags.connections,
     duration: flags.duration,
+    ...(r.paths ? { requests: [{ setupRequest: rotating(r.paths) }] } : {}),
   });
+
+/** Every query of the mix, once: a 200 whose `data` holds at least one hit. */
+const checkSearch = async (port: number, queries: readonly SearchQuery[]): Promise<SearchCheck> => {
+  const failures: string[] = [];
+  for (const query of queries) {
+    const response = await fetch(`http://127.0.0.1:${port}${query.path}`);
+    const text = await response.text();
+    let hits = 0;
+    try {
+      const data = (JSON.parse(text) as { data?: unknown }).data;
+      hits = Array.isArray(data) ? data.length : 0;
+    } catch {
+      // not JSON: no hits
+    }
+    if (response.status !== 200 || hits === 0)
+      failures.push(`${query.locale} "${query.q}": status ${response.status}, ${hits} hits`);
+  }
+  return { queries: queries.length, withHits: queries.length - failures.length, failures };
+};
 
 const pickSlug = (file: string): string => {
   const db = new Database(file, { readonly: true });
@@ -366,30 +465,114 @@ const requestsFor = (slug: string): BenchRequest[] => [
   },
 ];
 
+const SEARCH_QUERIES = searchQueries();
+
+/** The search mix: GET /api/search?q=…&locale=… over the queries in turn (no floor: docs/performance.md). */
+const SEARCH_REQUEST: BenchRequest = {
+  name: 'search',
+  label: `REST search, ${SEARCH_QUERIES.length} queries in turn (id, en)`,
+  method: 'GET',
+  path: SEARCH_QUERIES[0]?.path ?? '/api/search?q=berita',
+  paths: SEARCH_QUERIES.map((q) => q.path),
+};
+
 const MODE_ENV: Record<Mode, Record<string, string>> = {
   cached: { CACHE_ENABLED: 'true', PERF_OPTIMIZATIONS: 'true' },
   uncached: { CACHE_ENABLED: 'false', PERF_OPTIMIZATIONS: 'true' },
   stock: { CACHE_ENABLED: 'false', PERF_OPTIMIZATIONS: 'false' },
 };
 
-const log = (line: string): void => {
-  process.stderr.write(`[bench] ${line}\n`);
+/** The CMS in one mode on one engine: checks its answers, then loads each request; stopped at the end. */
+const serveAndLoad = async (
+  n: number,
+  engine: Engine,
+  mode: Mode,
+  flags: Flags,
+  serve: { dir: string; pgDatabase?: string },
+  pages: { requests: BenchRequest[]; floorBodies: Map<string, Buffer> } | null,
+): Promise<{ run: ServerRun; samples: Sample[] }> => {
+  const env = MODE_ENV[mode];
+  const what = `N=${n}: ${engine} ${mode}`;
+  log(`${what}: starting the CMS…`);
+  const cms = await startCms(serve.dir, env, serve.pgDatabase);
+  const run: ServerRun = {
+    engine,
+    server: mode,
+    env,
+    rssIdleMB: null,
+    rssPeakMB: null,
+    rssAfterMB: null,
+    identical: {},
+  };
+  // Indexes a boot step may have re-created are dropped again under the running server.
+  if (mode === 'stock') run.indexesDropped = dropProjectIndexes(path.join(serve.dir, 'data.db'));
+  for (const r of pages?.requests ?? []) {
+    const first = await fetchBody(cms.port, r);
+    const again = await fetchBody(cms.port, r);
+    const floorBody = pages?.floorBodies.get(r.name) as Buffer;
+    const identical = first.status === 200 && first.body.equals(floorBody) && again.body.equals(floorBody);
+    run.identical[r.name] = {
+      identical,
+      bytes: first.body.length,
+      floorBytes: floorBody.length,
+      xCache: again.xCache,
+      ...(identical
+        ? {}
+        : {
+            difference: first.status !== 200 ? `status ${first.status}` : describeDifference(first.body, floorBody),
+          }),
+    };
+    if (!identical) log(`${what} ${r.name} is NOT byte-identical to the floor: ${run.identical[r.name]?.difference}`);
+  }
+  run.search = await checkSearch(cms.port, SEARCH_QUERIES);
+  if (run.search.failures.length > 0)
+    log(`${what} search: ${run.search.failures.length} queries without hits: ${run.search.failures.join('; ')}`);
+  run.rssIdleMB = mb((await cms.ask<{ rss: number }>('stats')).rss);
+  await cms.ask('reset-peak');
+  const samples: Sample[] = [];
+  for (const r of [...(pages?.requests ?? []), SEARCH_REQUEST]) {
+    log(`${what} ${r.name}…`);
+    await load(cms.port, r, { ...flags, duration: 1 });
+    const before = await cms.ask<{ statements: number }>('stats');
+    const result = await load(cms.port, r, flags);
+    const after = await cms.ask<{ statements: number }>('stats');
+    samples.push(sampleOf(engine, mode, r.name, result, after.statements - before.statements));
+    if (result.non2xx + result.errors + result.timeouts > 0) {
+      log(
+        `${what} WARNING ${r.name}: ${result.non2xx} non-2xx answers, ${result.errors + result.timeouts} errors under load`,
+      );
+    }
+  }
+  run.rssPeakMB = mb((await cms.ask<{ peakRss: number }>('stats')).peakRss);
+  await new Promise((resolve) => setTimeout(resolve, 3000));
+  run.rssAfterMB = mb((await cms.ask<{ rss: number }>('stats')).rss);
+  await cms.stop();
+  return { run, samples };
 };
 
-const benchN = async (n: number, flags: Flags, root: string): Promise<NResult> => {
+const logImport = (n: number, engine: Engine, imported: ImportFigures): void => {
+  const index = imported.searchIndex;
+  const indexing = index
+    ? `; search index ${index.msPerVersion.toFixed(2)} ms per published locale version` +
+      ` (${index.versions} versions, ${(index.ms / 1000).toFixed(1)} s)`
+    : '; no search index listener ran';
+  const rate = `${imported.articlesPerSecond.toFixed(1)} articles/s`;
+  const sql = `${imported.statementsPerArticle.toFixed(2)} SQL statements/article`;
+  log(`N=${n}: ${engine}: imported in ${imported.seconds.toFixed(1)} s = ${rate} (${sql})${indexing}`);
+};
+
+/** SQLite: the import, the floor, then each mode on the page requests and the search mix. */
+const benchSqlite = async (n: number, flags: Flags, root: string, result: NResult): Promise<void> => {
   const dir = path.join(root, `n${n}`);
   fs.mkdirSync(dir, { recursive: true });
-  log(`N=${n}: importing the corpus…`);
+  log(`N=${n}: sqlite: importing the corpus…`);
   const imported = await runImport(n, dir);
-  log(
-    `N=${n}: imported in ${imported.seconds.toFixed(1)} s = ${imported.articlesPerSecond.toFixed(1)} articles/s (${imported.statementsPerArticle.toFixed(2)} SQL statements/article)`,
-  );
+  result.imports.sqlite = imported;
+  logImport(n, 'sqlite', imported);
   const dbFile = path.join(dir, 'data.db');
   const floorDb = path.join(dir, 'floor.db');
   prepareFloorDb(dbFile, floorDb);
   const requests = requestsFor(pickSlug(dbFile));
-  const samples: Sample[] = [];
-  const servers: ServerRun[] = [];
 
   const floor = await startFloor(floorDb);
   const floorBodies = new Map<string, Buffer>();
@@ -399,6 +582,7 @@ const benchN = async (n: number, flags: Flags, root: string): Promise<NResult> =
     floorBodies.set(r.name, body);
   }
   const floorRun: ServerRun = {
+    engine: 'sqlite',
     server: 'floor',
     env: {},
     rssIdleMB: null,
@@ -410,10 +594,10 @@ const benchN = async (n: number, flags: Flags, root: string): Promise<NResult> =
   for (const r of requests) {
     log(`N=${n}: floor ${r.name}…`);
     await load(floor.port, r, { ...flags, duration: 1 });
-    const result = await load(floor.port, r, flags);
-    samples.push(sampleOf('floor', r.name, result, null));
+    const loaded = await load(floor.port, r, flags);
+    result.samples.push(sampleOf('sqlite', 'floor', r.name, loaded, null));
   }
-  servers.push(floorRun);
+  result.servers.push(floorRun);
   await floor.stop();
 
   for (const mode of flags.modes) {
@@ -425,53 +609,56 @@ const benchN = async (n: number, flags: Flags, root: string): Promise<NResult> =
       fs.cpSync(path.join(dir, 'public'), path.join(serveDir, 'public'), { recursive: true });
       dropProjectIndexes(path.join(serveDir, 'data.db'));
     }
-    const env = MODE_ENV[mode];
-    log(`N=${n}: starting the CMS (${mode})…`);
-    const cms = await startCms(serveDir, env);
-    const run: ServerRun = { server: mode, env, rssIdleMB: null, rssPeakMB: null, rssAfterMB: null, identical: {} };
-    // Indexes a boot step may have re-created are dropped again under the running server.
-    if (mode === 'stock') run.indexesDropped = dropProjectIndexes(path.join(serveDir, 'data.db'));
-    for (const r of requests) {
-      const first = await fetchBody(cms.port, r);
-      const again = await fetchBody(cms.port, r);
-      const floorBody = floorBodies.get(r.name) as Buffer;
-      const identical = first.status === 200 && first.body.equals(floorBody) && again.body.equals(floorBody);
-      run.identical[r.name] = {
-        identical,
-        bytes: first.body.length,
-        floorBytes: floorBody.length,
-        xCache: again.xCache,
-        ...(identical
-          ? {}
-          : {
-              difference: first.status !== 200 ? `status ${first.status}` : describeDifference(first.body, floorBody),
-            }),
-      };
-      if (!identical)
-        log(`N=${n}: ${mode} ${r.name} is NOT byte-identical to the floor: ${run.identical[r.name]?.difference}`);
+    const { run, samples } = await serveAndLoad(n, 'sqlite', mode, flags, { dir: serveDir }, { requests, floorBodies });
+    result.servers.push(run);
+    result.samples.push(...samples);
+  }
+};
+
+/**
+ * PostgreSQL: the import and the search mix, cached and uncached, on a
+ * database of its own, dropped after this N. No page rows: their floor reads
+ * SQLite (other documentIds, so no byte identity), and stock's index drop is
+ * SQLite's.
+ */
+const benchPostgres = async (n: number, flags: Flags, root: string, result: NResult): Promise<void> => {
+  const dir = path.join(root, `n${n}-postgres`);
+  fs.mkdirSync(dir, { recursive: true });
+  const pgDatabase = await createBenchDatabase();
+  if (flags.keep) keptDatabases.push(pgDatabase);
+  else databases.add(pgDatabase);
+  try {
+    log(`N=${n}: postgres: importing the corpus into ${pgDatabase}…`);
+    const imported = await runImport(n, dir, pgDatabase);
+    result.imports.postgres = imported;
+    logImport(n, 'postgres', imported);
+    for (const mode of flags.modes.filter((m) => m !== 'stock')) {
+      const { run, samples } = await serveAndLoad(n, 'postgres', mode, flags, { dir, pgDatabase }, null);
+      result.servers.push(run);
+      result.samples.push(...samples);
     }
-    run.rssIdleMB = mb((await cms.ask<{ rss: number }>('stats')).rss);
-    await cms.ask('reset-peak');
-    for (const r of requests) {
-      log(`N=${n}: ${mode} ${r.name}…`);
-      await load(cms.port, r, { ...flags, duration: 1 });
-      const before = await cms.ask<{ statements: number }>('stats');
-      const result = await load(cms.port, r, flags);
-      const after = await cms.ask<{ statements: number }>('stats');
-      samples.push(sampleOf(mode, r.name, result, after.statements - before.statements));
-      if (result.non2xx + result.errors + result.timeouts > 0) {
-        log(
-          `N=${n}: WARNING ${mode} ${r.name}: ${result.non2xx} non-2xx answers, ${result.errors + result.timeouts} errors under load`,
-        );
+  } finally {
+    if (!flags.keep) {
+      // On failure a CMS may still hold connections: stop it first (the drop would close them anyway).
+      await stopChildren(children);
+      // Out of the set only once dropped: a Ctrl-C meanwhile has cleanup() drop it before the bench exits.
+      try {
+        await dropBenchDatabase(pgDatabase);
+        databases.delete(pgDatabase);
+      } catch (error) {
+        log(`could not drop the database ${pgDatabase}: ${(error as Error).message}`);
       }
     }
-    run.rssPeakMB = mb((await cms.ask<{ peakRss: number }>('stats')).peakRss);
-    await new Promise((resolve) => setTimeout(resolve, 3000));
-    run.rssAfterMB = mb((await cms.ask<{ rss: number }>('stats')).rss);
-    servers.push(run);
-    await cms.stop();
   }
-  return { n, import: imported, servers, samples };
+};
+
+const benchN = async (n: number, flags: Flags, root: string): Promise<NResult> => {
+  const result: NResult = { n, imports: {}, servers: [], samples: [] };
+  for (const engine of flags.engines) {
+    if (engine === 'sqlite') await benchSqlite(n, flags, root, result);
+    else await benchPostgres(n, flags, root, result);
+  }
+  return result;
 };
 
 const pad = (value: string, width: number): string =>
@@ -479,21 +666,51 @@ const pad = (value: string, width: number): string =>
 const lpad = (value: string, width: number): string =>
   value.length >= width ? value : ' '.repeat(width - value.length) + value;
 
-/** Byte identity with the floor, and any answer under load that was not a 2xx (a run with those measured something else). */
-const answerCell = (
-  sample: NResult['samples'][number],
-  server: NResult['servers'][number] | undefined,
-  none: string,
-): string => {
+/**
+ * A page row: byte identity with the floor; a search row: how many queries of the mix answered 200 with hits
+ * before the load. Either way, any answer under load that was not a 2xx (a run with those measured something else).
+ */
+const answerCell = (sample: Sample, server: ServerRun | undefined, none: string): string => {
   const failed = sample.non2xx + sample.errors;
-  const identity = sample.server === 'floor' ? none : server?.identical[sample.request]?.identical ? 'yes' : 'NO';
-  return failed > 0 ? `${identity}; ${failed} non-2xx/errors` : identity;
+  let check: string;
+  if (sample.server === 'floor') check = none;
+  else if (sample.request === SEARCH_REQUEST.name) {
+    const search = server?.search;
+    check = search ? `${search.failures.length ? 'NO: ' : ''}hits ${search.withHits}/${search.queries}` : none;
+  } else check = server?.identical[sample.request]?.identical ? 'yes' : 'NO';
+  return failed > 0 ? `${check}; ${failed} non-2xx/errors` : check;
 };
+
+/** The floor's sample of the same request: the floor reads SQLite, so only SQLite rows have a ratio. */
+const floorOf = (result: NResult, sample: Sample): Sample | undefined =>
+  sample.engine === 'sqlite'
+    ? result.samples.find((s) => s.server === 'floor' && s.request === sample.request)
+    : undefined;
+
+const serverOf = (result: NResult, sample: Sample): ServerRun | undefined =>
+  result.servers.find((s) => s.server === sample.server && s.engine === sample.engine);
+
+const ENGINE_LABEL: Record<Engine, string> = { sqlite: 'sqlite', postgres: 'pg' };
+
+const importLine = (n: string, engine: Engine, figures: ImportFigures, digits: number): string => {
+  const indexing = figures.searchIndex
+    ? `, search index ${figures.searchIndex.msPerVersion.toFixed(2)} ms per published locale version`
+    : ', no search index listener ran';
+  const sql = `${figures.statementsPerArticle.toFixed(2)} SQL statements per article`;
+  return `N=${n} ${engine}: ${figures.articlesPerSecond.toFixed(1)} articles/s (${figures.seconds.toFixed(digits)} s, ${sql}${indexing})`;
+};
+
+const importsOf = (result: NResult): [Engine, ImportFigures][] =>
+  ENGINES.flatMap((engine) => {
+    const figures = result.imports[engine];
+    return figures ? [[engine, figures] as [Engine, ImportFigures]] : [];
+  });
 
 export const formatTable = (results: NResult[]): string => {
   const lines: string[] = [];
   const header = [
     'N',
+    'db',
     'request',
     'server',
     'req/s',
@@ -504,52 +721,53 @@ export const formatTable = (results: NResult[]): string => {
     'RSS idle/peak MB',
     'identical',
   ];
-  const widths = [7, 9, 9, 8, 7, 7, 8, 8, 17, 9];
+  const widths = [7, 6, 9, 9, 8, 7, 7, 8, 8, 17, 9];
   lines.push(header.map((h, i) => pad(h, widths[i] ?? 8)).join(' '));
   for (const result of results) {
-    lines.push(
-      `import N=${result.n}: ${result.import.articlesPerSecond.toFixed(1)} articles/s (${result.import.seconds.toFixed(1)} s, ${result.import.statementsPerArticle.toFixed(2)} SQL/article)`,
-    );
+    for (const [engine, figures] of importsOf(result))
+      lines.push(`import ${importLine(String(result.n), engine, figures, 1)}`);
     for (const sample of result.samples) {
-      const floor = result.samples.find((s) => s.server === 'floor' && s.request === sample.request);
-      const server = result.servers.find((s) => s.server === sample.server);
+      const floor = floorOf(result, sample);
+      const server = serverOf(result, sample);
       const cells = [
         String(result.n),
+        ENGINE_LABEL[sample.engine],
         sample.request,
         sample.server,
         sample.reqPerSec.toFixed(0),
         String(sample.p50),
         String(sample.p99),
-        floor ? (sample.reqPerSec / floor.reqPerSec).toFixed(2) : '',
+        floor ? (sample.reqPerSec / floor.reqPerSec).toFixed(2) : '-',
         sample.statementsPerRequest === null ? '-' : sample.statementsPerRequest.toFixed(1),
         server?.rssIdleMB ? `${server.rssIdleMB}/${server.rssPeakMB ?? '?'}` : '-',
         answerCell(sample, server, '-'),
       ];
-      lines.push(cells.map((c, i) => (i >= 3 && i <= 7 ? lpad(c, widths[i] ?? 8) : pad(c, widths[i] ?? 8))).join(' '));
+      lines.push(cells.map((c, i) => (i >= 4 && i <= 8 ? lpad(c, widths[i] ?? 8) : pad(c, widths[i] ?? 8))).join(' '));
     }
   }
   return lines.join('\n');
 };
 
-/** The same figures as a Markdown table (for the README's "Latest results"). */
+/** The same figures as a Markdown table (for docs/performance.md's "Latest results"). */
 export const formatMarkdown = (results: NResult[]): string => {
   const lines = [
-    '| N | request | server | req/s | p50 ms | p99 ms | × floor | SQL/req | RSS idle/peak MB | identical |',
-    '| ---: | --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | --- |',
+    '| N | db | request | server | req/s | p50 ms | p99 ms | × floor | SQL/req | RSS idle/peak MB | identical |',
+    '| ---: | --- | --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | --- |',
   ];
   for (const result of results) {
     for (const sample of result.samples) {
-      const floor = result.samples.find((s) => s.server === 'floor' && s.request === sample.request);
-      const server = result.servers.find((s) => s.server === sample.server);
+      const floor = floorOf(result, sample);
+      const server = serverOf(result, sample);
       lines.push(
         `| ${[
           result.n.toLocaleString('en-US'),
+          ENGINE_LABEL[sample.engine],
           sample.request,
           sample.server,
           sample.reqPerSec.toFixed(0),
           sample.p50,
           sample.p99,
-          floor ? (sample.reqPerSec / floor.reqPerSec).toFixed(2) : '',
+          floor ? (sample.reqPerSec / floor.reqPerSec).toFixed(2) : '–',
           sample.statementsPerRequest === null ? '–' : sample.statementsPerRequest.toFixed(1),
           server?.rssPeakMB ? `${server.rssIdleMB}/${server.rssPeakMB}` : `${server?.rssIdleMB ?? '–'}`,
           answerCell(sample, server, '–'),
@@ -557,9 +775,8 @@ export const formatMarkdown = (results: NResult[]): string => {
       );
     }
   }
-  const imports = results.map(
-    (r) =>
-      `N=${r.n.toLocaleString('en-US')}: ${r.import.articlesPerSecond.toFixed(1)} articles/s (${r.import.seconds.toFixed(0)} s, ${r.import.statementsPerArticle.toFixed(2)} SQL statements per article)`,
+  const imports = results.flatMap((r) =>
+    importsOf(r).map(([engine, figures]) => importLine(r.n.toLocaleString('en-US'), engine, figures, 0)),
   );
   return `${lines.join('\n')}\n\nImport: ${imports.join('; ')}.\n`;
 };
@@ -584,6 +801,8 @@ const main = async (): Promise<void> => {
     return;
   }
   const flags = parseFlags(process.argv.slice(2));
+  // Before minutes of SQLite work: a PostgreSQL that does not answer is said at once.
+  if (flags.engines.includes('postgres')) await postgresAnswers();
   const root = fs.mkdtempSync(path.join(os.tmpdir(), 'newsroom-bench-'));
   if (!flags.keep) tempDirs.add(root);
   const startedAt = new Date();
@@ -593,14 +812,20 @@ const main = async (): Promise<void> => {
     const report = {
       date: startedAt.toISOString(),
       machine,
-      flags: { ns: flags.ns, duration: flags.duration, connections: flags.connections, modes: flags.modes },
+      flags: {
+        ns: flags.ns,
+        duration: flags.duration,
+        connections: flags.connections,
+        modes: flags.modes,
+        engines: flags.engines,
+      },
       complete: results.length === flags.ns.length,
       results,
     };
-    fs.mkdirSync(ARTIFACTS, { recursive: true });
-    fs.writeFileSync(path.join(ARTIFACTS, 'results.json'), `${JSON.stringify(report, null, 2)}\n`);
-    fs.writeFileSync(path.join(ARTIFACTS, 'chart.svg'), renderChart(report));
-    fs.writeFileSync(path.join(ARTIFACTS, 'results.md'), formatMarkdown(results));
+    fs.mkdirSync(flags.out, { recursive: true });
+    fs.writeFileSync(path.join(flags.out, 'results.json'), `${JSON.stringify(report, null, 2)}\n`);
+    fs.writeFileSync(path.join(flags.out, 'chart.svg'), renderChart(report));
+    fs.writeFileSync(path.join(flags.out, 'results.md'), formatMarkdown(results));
   };
   try {
     for (const n of flags.ns) {
@@ -616,8 +841,11 @@ const main = async (): Promise<void> => {
     `\nbench ${startedAt.toISOString()} on ${machine.cpus}× ${machine.cpuModel}, ${machine.memoryGB} GB, Node ${machine.node} (load average ${machine.loadAverage1m} at start); ${flags.duration} s × ${flags.connections} connections per cell`,
   );
   console.log(formatTable(results));
+  const kept = flags.keep
+    ? `; databases kept in ${root}${keptDatabases.length ? ` and PostgreSQL ${keptDatabases.join(', ')}` : ''}`
+    : '';
   console.log(
-    `\nwrote ${path.relative(APP_DIR, path.join(ARTIFACTS, 'results.json'))}, results.md and chart.svg${flags.keep ? `; databases kept in ${root}` : ''}`,
+    `\nwrote ${path.relative(APP_DIR, path.join(flags.out, 'results.json'))}, results.md and chart.svg${kept}`,
   );
 };
 

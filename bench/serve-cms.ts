@@ -1,6 +1,6 @@
 /**
  * The CMS under load: the production build of the app (NODE_ENV=production,
- * no admin panel) on <dir>/data.db, listening on HOST/PORT from the
+ * no admin panel) on <dir>/data.db (or `--pg-database=<name>`, bench/engine.ts), listening on HOST/PORT from the
  * environment. Started by the bench with an IPC channel (child_process.fork):
  * it sends `{ type: 'ready' }` once listening and answers `{ type: 'stats' }`
  * with its SQL statement count (only when BENCH_SQL_COUNT=true, counted from
@@ -9,13 +9,14 @@
  */
 import { bootStrapi } from './boot';
 import { exitPromptlyOnSignal } from '../scripts/lib/processes';
+import { pgDatabaseArg } from './engine';
 
 const dir = process.argv.find((a) => a.startsWith('--dir='))?.slice('--dir='.length);
 
 const main = async (): Promise<void> => {
   if (!dir) throw new Error('usage: serve-cms --dir=<folder holding data.db>');
   if (!process.send) throw new Error('serve-cms must be started with an IPC channel (fork)');
-  const strapi = await bootStrapi(dir, 'production');
+  const strapi = await bootStrapi(dir, 'production', pgDatabaseArg(process.argv));
   let statements = 0;
   if (process.env.BENCH_SQL_COUNT === 'true') {
     (strapi.db.connection as unknown as { on(e: 'query', fn: () => void): void }).on('query', () => {

@@ -34,7 +34,7 @@ import { translationOwnership } from './api/article/document-middlewares/transla
 import { startScheduler } from './desk/scheduler';
 import { ensureImportKeysTable } from './import/keys';
 import { onImportBatchCommitted } from './import/after-batch';
-import { indexImportedBatch } from './search/import-hook';
+import { indexImportedBatch, SEARCH_LISTENER } from './search/import-hook';
 import { registerViewQueryParam } from './api-contract/view-query-param';
 
 export default {
@@ -53,7 +53,7 @@ export default {
     registerViewQueryParam(strapi);
     registerNewsroomGraphql(strapi);
     registerSearchGraphql(strapi);
-    onImportBatchCommitted(strapi, indexImportedBatch);
+    onImportBatchCommitted(strapi, SEARCH_LISTENER, indexImportedBatch);
     const { purgeUrl } = runtime.settings.responseCache;
     registerCacheInvalidation(
       strapi,

@@ -16,36 +16,59 @@ export type CommittedBatch = {
 
 export type BatchListener = (strapi: Core.Strapi, batch: CommittedBatch) => Promise<void> | void;
 
-/**
- * Kept in Strapi's own container, as the runtime is (src/runtime.ts), not in this
- * module: a bench or a test that loads its own compiled copy of the import path
- * next to the app's must still reach the listeners the app registered.
- */
-const KEY = 'newsroom.importListeners';
+/** The time one listener spent, summed over the batches of this Strapi instance so far. */
+export type ListenerTime = { batches: number; documents: number; ms: number };
 
-const listenersOf = (strapi: Core.Strapi): BatchListener[] => {
-  if (!strapi.has(KEY)) strapi.add(KEY, [] as BatchListener[]);
-  return strapi.get(KEY) as BatchListener[];
+type Registry = { listeners: { name: string; run: BatchListener }[]; times: Record<string, ListenerTime> };
+
+/**
+ * Kept in Strapi's own container (as src/runtime.ts keeps the runtime), not in
+ * this module: a second compiled copy of the import path (the bench's own
+ * build in bench/dist, a test importing the TypeScript source while the app
+ * runs from dist/) then runs the listeners the app registered, and two apps in
+ * one process never share them. An object, not a function: the container
+ * calls a function it is given.
+ */
+const KEY = 'newsroom.import-after-batch';
+
+const registryOf = (strapi: Core.Strapi): Registry => {
+  if (!strapi.has(KEY)) strapi.add(KEY, { listeners: [], times: {} } satisfies Registry);
+  return strapi.get(KEY) as Registry;
 };
 
 /**
- * Registers derived state to refresh after each committed import batch (e.g. a
- * search index: `onImportBatchCommitted(strapi, (s, batch) => indexDocuments(s, batch))`
- * in the app's register()). Listeners run in registration order; a failing one
- * is logged and does not undo the committed batch.
+ * Registers derived state to refresh after each committed import batch, under
+ * a name (e.g. the search index: `onImportBatchCommitted(strapi, 'search',
+ * indexImportedBatch)` in the app's register()). Listeners run in registration
+ * order; a failing one is logged and does not undo the committed batch.
  */
-export const onImportBatchCommitted = (strapi: Core.Strapi, listener: BatchListener): void => {
-  listenersOf(strapi).push(listener);
+export const onImportBatchCommitted = (strapi: Core.Strapi, name: string, listener: BatchListener): void => {
+  registryOf(strapi).listeners.push({ name, run: listener });
 };
+
+/**
+ * The wall time each listener spent after the batches committed so far, by
+ * name (a copy). An import's cost of keeping derived state current, e.g. the
+ * bench's search indexing time per published locale version.
+ */
+export const batchListenerTimes = (strapi: Core.Strapi): Record<string, ListenerTime> =>
+  structuredClone(registryOf(strapi).times);
 
 /** Called by the import path after each commit: the listeners (search index), then one purge of the response cache. */
 export const afterBatchCommitted = async (strapi: Core.Strapi, batch: CommittedBatch): Promise<void> => {
   if (batch.documentIds.length === 0) return;
-  for (const listener of [...listenersOf(strapi)]) {
+  const registry = registryOf(strapi);
+  for (const { name, run } of registry.listeners) {
+    const started = process.hrtime.bigint();
     try {
-      await listener(strapi, batch);
+      await run(strapi, batch);
     } catch (error) {
-      strapi.log.error(`[import] after-batch listener failed for ${batch.uid}: ${(error as Error).message}`);
+      strapi.log.error(`[import] after-batch listener ${name} failed for ${batch.uid}: ${(error as Error).message}`);
+    } finally {
+      const time = (registry.times[name] ??= { batches: 0, documents: 0, ms: 0 });
+      time.batches += 1;
+      time.documents += batch.documentIds.length;
+      time.ms += Number(process.hrtime.bigint() - started) / 1e6;
     }
   }
   // Last, so no answer cached before the listeners finished (a search page) outlives the batch.
