@@ -10,7 +10,13 @@ cd "$(dirname "$0")/.."
 # the machine's Node.js runs every other pass. `engines` in package.json lists both.
 NODE_LTS_VERSION=24.22.3
 
-npm test
+# Tests that need PostgreSQL whatever the pass (media in a bucket, the bench on
+# PostgreSQL) run once, in the PostgreSQL pass below, when one answers.
+if node scripts/postgres-ready.mjs; then
+  npm test -- --testPathIgnorePatterns 'tests/int/(media-s3|bench-postgres)\.test\.ts'
+else
+  npm test
+fi
 
 # Hermetic: a sample of the suite (in-process apps, child CMS processes, CLIs, the
 # production refusals, URLs in feeds and JSON-LD) in a shell that exports the app's
