@@ -1,6 +1,7 @@
 import { stemmer as indonesianStem } from '@orama/stemmers/indonesian';
 import englishStem from 'wink-porter2-stemmer';
 import type { LocaleCode } from '../lib/locales';
+import { boundedMemo } from '../lib/bounded-memo';
 import { ENGLISH_STOPWORDS } from './english-stopwords';
 
 /**
@@ -68,17 +69,12 @@ const HAS_DIGIT = /\p{N}/u;
  * bench import, stemming the same words again was a quarter of indexing time.
  */
 const STEM_MEMORY = 50_000;
-const remembered: Record<LocaleCode, Map<string, string>> = { id: new Map(), en: new Map() };
-
-export const stem = (form: string, locale: LocaleCode): string => {
-  const memory = remembered[locale];
-  const known = memory.get(form);
-  if (known !== undefined) return known;
-  const result = HAS_DIGIT.test(form) ? form : locale === 'en' ? englishStem(form) : indonesianStem(form);
-  if (memory.size >= STEM_MEMORY) memory.clear();
-  memory.set(form, result);
-  return result;
+const stemOf: Record<LocaleCode, (form: string) => string> = {
+  id: boundedMemo((form) => (HAS_DIGIT.test(form) ? form : indonesianStem(form)), STEM_MEMORY),
+  en: boundedMemo((form) => (HAS_DIGIT.test(form) ? form : englishStem(form)), STEM_MEMORY),
 };
+
+export const stem = (form: string, locale: LocaleCode): string => stemOf[locale](form);
 
 /** The forms of every word of a text, space-separated: the text PostgreSQL's configuration receives. */
 export const formsText = (text: string, locale: LocaleCode): string =>
