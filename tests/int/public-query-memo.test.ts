@@ -1,0 +1,124 @@
+import path from 'path';
+import type { Core } from '@strapi/strapi';
+import { ROOT, startStrapi, type TestApp } from '../helpers/strapi';
+import { createPerfFixture, type PerfFixture } from '../helpers/perf-fixture';
+
+/**
+ * The memo of Strapi's query checks (src/api-contract/public-query-memo.ts),
+ * with the response cache off so every request reaches the controllers:
+ * answers byte for byte those of stock Strapi (PERF_OPTIMIZATIONS=false), in
+ * both locales, lists, pages by documentId and by slug, tag and author pages;
+ * one check per query shape, shared by every slug; a bad query refused every
+ * time; a permission an operator revokes honoured on the next request.
+ */
+
+type Memo = { publicQueryMemoStats: (strapi: Core.Strapi) => { hits: number; misses: number } };
+// The app runs the compiled project: its memo is the one in dist/.
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { publicQueryMemoStats } = require(path.join(ROOT, 'dist/src/api-contract/public-query-memo.js')) as Memo;
+
+const PERMISSION_UID = 'plugin::users-permissions.permission';
+const ROLE_UID = 'plugin::users-permissions.role';
+
+let app: TestApp;
+let fx: PerfFixture;
+
+const urls = (): string[] => [
+  '/api/articles?locale=id',
+  '/api/articles?locale=en&pagination[pageSize]=5&pagination[page]=2',
+  '/api/articles?locale=id&view=card',
+  `/api/articles/${fx.documentIds[1]}?locale=en`,
+  ...fx.slugs.id.slice(0, 3).map((slug) => `/api/articles/slug/${slug}?locale=id`),
+  ...fx.slugs.en.slice(0, 3).map((slug) => `/api/articles/slug/${slug}?locale=en`),
+  `/api/tags?locale=id&filters[slug][$eq]=${fx.tagSlugs.id}`,
+  `/api/authors?locale=en&filters[slug][$eq]=${fx.authorSlug}`,
+];
+
+const answers = async (): Promise<Record<string, { status: number; text: string }>> => {
+  const out: Record<string, { status: number; text: string }> = {};
+  for (const url of urls()) {
+    const res = await app.http().get(url);
+    out[url] = { status: res.status, text: res.text };
+  }
+  return out;
+};
+
+beforeAll(async () => {
+  app = await startStrapi({ env: { CACHE_ENABLED: 'false', PERF_OPTIMIZATIONS: 'true', PERMISSIONS_CACHE_MS: '0' } });
+  fx = await createPerfFixture(app.strapi, 8, 'memo');
+});
+
+afterAll(async () => {
+  await app?.stop();
+});
+
+test('the same bytes as stock Strapi, with the checks of each query shape made once', async () => {
+  const before = publicQueryMemoStats(app.strapi);
+  const first = await answers();
+  const again = await answers();
+  const after = publicQueryMemoStats(app.strapi);
+  expect(again).toEqual(first);
+  for (const [url, answer] of Object.entries(first)) expect([url, answer.status]).toEqual([url, 200]);
+  // Six slugs share two shapes (one per locale): the first pass checks 8 shapes, the second none.
+  expect(after.misses - before.misses).toBe(8);
+  expect(after.hits - before.hits).toBe(urls().length * 2 - 8);
+
+  // Each slug's own article, not the first one remembered.
+  const bySlug = (url: string) => (JSON.parse(first[url]!.text) as { data: { slug: string } }).data.slug;
+  for (const slug of fx.slugs.id.slice(0, 3)) expect(bySlug(`/api/articles/slug/${slug}?locale=id`)).toBe(slug);
+  expect((await app.http().get('/api/articles/slug/no-such-article?locale=id')).status).toBe(404);
+
+  const { dir } = app;
+  await app.stop();
+  app = await startStrapi({ dir, env: { CACHE_ENABLED: 'false', PERF_OPTIMIZATIONS: 'false' } });
+  try {
+    expect(await answers()).toEqual(first);
+    expect(publicQueryMemoStats(app.strapi)).toEqual({ hits: 0, misses: 0 });
+  } finally {
+    await app.stop();
+    app = await startStrapi({
+      dir,
+      env: { CACHE_ENABLED: 'false', PERF_OPTIMIZATIONS: 'true', PERMISSIONS_CACHE_MS: '0' },
+    });
+  }
+});
+
+test('a bad query is refused every time, with the same 400', async () => {
+  const url = '/api/articles?locale=id&filters[password][$eq]=x';
+  const first = await app.http().get(url);
+  const second = await app.http().get(url);
+  expect(first.status).toBe(400);
+  expect(second.status).toBe(400);
+  expect(second.body).toEqual(first.body);
+  expect(JSON.stringify(first.body)).toContain('password');
+});
+
+test('a revoked permission is honoured on the next request, and a restored one', async () => {
+  const page = `/api/articles/slug/${fx.slugs.id[0]}?locale=id`;
+  const authorOf = async (): Promise<unknown> => (await app.http().get(page)).body.data.author;
+  expect(await authorOf()).toMatchObject({ slug: fx.authorSlug });
+  expect(await authorOf()).toMatchObject({ slug: fx.authorSlug });
+
+  const role = await app.strapi.db.query(ROLE_UID).findOne({ where: { type: 'public' } });
+  const grant = await app.strapi.db
+    .query(PERMISSION_UID)
+    .findOne({ where: { role: role.id, action: 'api::author.author.find' } });
+  expect(grant).toBeTruthy();
+  const byAuthor = `/api/articles?locale=id&filters[author][slug][$eq]=${fx.authorSlug}`;
+  const allowed = await app.http().get(byAuthor);
+  expect(allowed.status).toBe(200);
+  expect(allowed.body.data).toHaveLength(8);
+  await app.strapi.db.query(PERMISSION_UID).delete({ where: { id: grant.id } });
+  try {
+    // A filter on a relation the caller may no longer read: decided by the query checks alone.
+    const refused = await app.http().get(byAuthor);
+    expect(refused.status).toBe(400);
+    expect(refused.body.error).toMatchObject({ name: 'ValidationError', message: 'Invalid key author' });
+    expect(await authorOf()).toBeUndefined();
+    expect((await app.http().get('/api/authors?locale=id')).status).toBe(403);
+  } finally {
+    await app.strapi.db.query(PERMISSION_UID).create({ data: { action: 'api::author.author.find', role: role.id } });
+  }
+  expect(await authorOf()).toMatchObject({ slug: fx.authorSlug });
+  expect((await app.http().get(byAuthor)).body).toEqual(allowed.body);
+});
