@@ -5,6 +5,7 @@ import { ensureIndexes } from './indexes';
 import { optimizeSqlite } from './sqlite-optimize';
 import { memoizePublicPermissions } from './public-permissions-memo';
 import { batchRelationLoads } from './batch-relation-loads';
+import { memoizeDocumentParamChecks } from './document-params-memo';
 
 /**
  * The project's patches to Strapi 5.54.0 internals, each in its own file with
@@ -13,7 +14,10 @@ import { batchRelationLoads } from './batch-relation-loads';
  * after Strapi's schema sync.
  */
 export const applyStrapiPatches = async (strapi: Core.Strapi, settings: Settings): Promise<void> => {
-  if (!switches(settings).strapiPatches) return;
+  const on = switches(settings).strapiPatches;
+  // Module state shared by the apps of a process: each boot switches it (./document-params-memo.ts).
+  memoizeDocumentParamChecks(on);
+  if (!on) return;
   await ensureIndexes(strapi);
   await optimizeSqlite(strapi);
   memoizePublicPermissions(strapi, settings.permissionsCacheMs);

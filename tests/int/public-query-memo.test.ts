@@ -13,9 +13,14 @@ import { createPerfFixture, type PerfFixture } from '../helpers/perf-fixture';
  */
 
 type Memo = { publicQueryMemoStats: (strapi: Core.Strapi) => { hits: number; misses: number } };
-// The app runs the compiled project: its memo is the one in dist/.
-// eslint-disable-next-line @typescript-eslint/no-require-imports
+type ParamsMemo = { documentParamChecks: () => { remembered: number; skipped: number } };
+// The app runs the compiled project: its memos are the ones in dist/.
+/* eslint-disable @typescript-eslint/no-require-imports */
 const { publicQueryMemoStats } = require(path.join(ROOT, 'dist/src/api-contract/public-query-memo.js')) as Memo;
+const { documentParamChecks } = require(
+  path.join(ROOT, 'dist/src/strapi-patches/document-params-memo.js'),
+) as ParamsMemo;
+/* eslint-enable @typescript-eslint/no-require-imports */
 
 const PERMISSION_UID = 'plugin::users-permissions.permission';
 const ROLE_UID = 'plugin::users-permissions.role';
@@ -55,8 +60,13 @@ afterAll(async () => {
 test('the same bytes as stock Strapi, with the checks of each query shape made once', async () => {
   const before = publicQueryMemoStats(app.strapi);
   const first = await answers();
+  const checks = documentParamChecks();
   const again = await answers();
   const after = publicQueryMemoStats(app.strapi);
+  // The Document Service's own checks of populate, sort and fields: none made again on the second pass.
+  expect(checks.remembered).toBeGreaterThan(0);
+  expect(documentParamChecks().remembered).toBe(checks.remembered);
+  expect(documentParamChecks().skipped).toBeGreaterThanOrEqual(checks.skipped + urls().length);
   expect(again).toEqual(first);
   for (const [url, answer] of Object.entries(first)) expect([url, answer.status]).toEqual([url, 200]);
   // Six slugs share two shapes (one per locale): the first pass checks 8 shapes, the second none.
@@ -74,6 +84,7 @@ test('the same bytes as stock Strapi, with the checks of each query shape made o
   try {
     expect(await answers()).toEqual(first);
     expect(publicQueryMemoStats(app.strapi)).toEqual({ hits: 0, misses: 0 });
+    expect(documentParamChecks()).toEqual({ remembered: 0, skipped: 0 });
   } finally {
     await app.stop();
     app = await startStrapi({
@@ -81,6 +92,12 @@ test('the same bytes as stock Strapi, with the checks of each query shape made o
       env: { CACHE_ENABLED: 'false', PERF_OPTIMIZATIONS: 'true', PERMISSIONS_CACHE_MS: '0' },
     });
   }
+});
+
+test('a Document Service call with a bad populate throws every time', async () => {
+  const read = () => app.strapi.documents('api::article.article').findMany({ populate: { nope: true } } as never);
+  await expect(read()).rejects.toThrow('Invalid key nope');
+  await expect(read()).rejects.toThrow('Invalid key nope');
 });
 
 test('a bad query is refused every time, with the same 400', async () => {
