@@ -14,12 +14,14 @@ import { createPerfFixture, type PerfFixture } from '../helpers/perf-fixture';
 
 type Memo = { publicQueryMemoStats: (strapi: Core.Strapi) => { hits: number; misses: number } };
 type ParamsMemo = { documentParamChecks: () => { remembered: number; skipped: number } };
+type Output = { publicOutputStats: (strapi: Core.Strapi) => { walked: number; handedBack: number } };
 // The app runs the compiled project: its memos are the ones in dist/.
 /* eslint-disable @typescript-eslint/no-require-imports */
 const { publicQueryMemoStats } = require(path.join(ROOT, 'dist/src/api-contract/public-query-memo.js')) as Memo;
 const { documentParamChecks } = require(
   path.join(ROOT, 'dist/src/strapi-patches/document-params-memo.js'),
 ) as ParamsMemo;
+const { publicOutputStats } = require(path.join(ROOT, 'dist/src/api-contract/public-output.js')) as Output;
 /* eslint-enable @typescript-eslint/no-require-imports */
 
 const PERMISSION_UID = 'plugin::users-permissions.permission';
@@ -63,6 +65,8 @@ test('the same bytes as stock Strapi, with the checks of each query shape made o
   const checks = documentParamChecks();
   const again = await answers();
   const after = publicQueryMemoStats(app.strapi);
+  // Every answer sanitized by the one-walk sanitizer, none handed back to Strapi's.
+  expect(publicOutputStats(app.strapi)).toEqual({ walked: urls().length * 2, handedBack: 0 });
   // The Document Service's own checks of populate, sort and fields: none made again on the second pass.
   expect(checks.remembered).toBeGreaterThan(0);
   expect(documentParamChecks().remembered).toBe(checks.remembered);
@@ -85,6 +89,7 @@ test('the same bytes as stock Strapi, with the checks of each query shape made o
     expect(await answers()).toEqual(first);
     expect(publicQueryMemoStats(app.strapi)).toEqual({ hits: 0, misses: 0 });
     expect(documentParamChecks()).toEqual({ remembered: 0, skipped: 0 });
+    expect(publicOutputStats(app.strapi)).toEqual({ walked: 0, handedBack: 0 });
   } finally {
     await app.stop();
     app = await startStrapi({

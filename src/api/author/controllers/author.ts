@@ -1,12 +1,12 @@
 import { factories } from '@strapi/strapi';
 import { AUTHOR_UID } from '../../../lib/uids';
 import { AUTHOR_POPULATE } from '../../../api-contract/public-populate';
-import { applyPublicDefaults, memoizedQueryChecks } from '../../../api-contract/public-controller';
+import { applyPublicDefaults, publicReadChecks } from '../../../api-contract/public-controller';
 
 const defaults = { populate: AUTHOR_POPULATE };
 
 export default factories.createCoreController(AUTHOR_UID, ({ strapi }) => ({
-  ...memoizedQueryChecks(strapi, AUTHOR_UID),
+  ...publicReadChecks(strapi, AUTHOR_UID),
 
   async find(ctx) {
     applyPublicDefaults(strapi, ctx, defaults);

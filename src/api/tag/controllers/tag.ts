@@ -1,12 +1,12 @@
 import { factories } from '@strapi/strapi';
 import { TAG_UID } from '../../../lib/uids';
 import { TAG_POPULATE } from '../../../api-contract/public-populate';
-import { applyPublicDefaults, memoizedQueryChecks } from '../../../api-contract/public-controller';
+import { applyPublicDefaults, publicReadChecks } from '../../../api-contract/public-controller';
 
 const defaults = { populate: TAG_POPULATE };
 
 export default factories.createCoreController(TAG_UID, ({ strapi }) => ({
-  ...memoizedQueryChecks(strapi, TAG_UID),
+  ...publicReadChecks(strapi, TAG_UID),
 
   async find(ctx) {
     applyPublicDefaults(strapi, ctx, defaults);
