@@ -1,3 +1,4 @@
+import path from 'path';
 import type { Core } from '@strapi/strapi';
 import { contentTypes } from '@strapi/utils';
 import { runtimeOf } from '../runtime';
@@ -17,7 +18,9 @@ import { switches } from '../strapi-patches/switch';
  * own `isPrivateAttribute`; each node is copied as Strapi copies it, so the
  * remaining keys keep their order and the bytes are the same
  * (tests/int/public-query-memo.test.ts holds them to stock Strapi's). The
- * output sanitizers other plugins register run after it, as in Strapi.
+ * output sanitizers other plugins register run after it, as in Strapi, but
+ * for users-permissions' own (which drops a role's users), whose rule the
+ * walk applies itself.
  *
  * Anything it does not model — a morph relation in the data, a relation target
  * it has no decision for — hands the whole answer back to Strapi's walk. For
@@ -40,6 +43,27 @@ type ContentApi = {
 };
 
 const UPLOAD_FILE = 'plugin::upload.file';
+const UP_USER = 'plugin::users-permissions.user';
+const UP_ROLE = 'plugin::users-permissions.role';
+
+/**
+ * The output sanitizer users-permissions 5.54.0 registers
+ * (server/utils/sanitize/sanitizers.js `defaultSanitizeOutput`: removes a
+ * role's relations to users), by reference; none if it cannot be found, and
+ * then it runs like any other.
+ */
+export const usersPermissionsSanitizer = ((): unknown => {
+  try {
+    const root = path.dirname(require.resolve('@strapi/plugin-users-permissions/package.json'));
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const module = require(path.join(root, 'dist/server/utils/sanitize/sanitizers.js')) as {
+      __require(): { defaultSanitizeOutput: unknown };
+    };
+    return module.__require().defaultSanitizeOutput;
+  } catch {
+    return undefined;
+  }
+})();
 const CREATOR_KEYS = new Set(['createdBy', 'updatedBy']);
 
 class NotModelled extends Error {}
@@ -117,6 +141,10 @@ const walker = (strapi: Core.Strapi, allowed: Map<string, boolean>) => {
       }
       if (attribute.type === 'relation') {
         if (isMorph(attribute)) throw new NotModelled();
+        if (attribute.target === UP_USER && schema.uid === UP_ROLE) {
+          delete copy[key];
+          continue;
+        }
         const creator = CREATOR_KEYS.has(key) && schema.options?.populateCreatorFields === true;
         if (!creator) {
           const decision = attribute.target ? allowed.get(attribute.target) : undefined;
@@ -151,12 +179,12 @@ const decisionsFor = async (
   auth: unknown,
   targets: readonly string[],
 ): Promise<Map<string, boolean>> => {
-  const verify = (strapi as unknown as { auth: { verify(auth: unknown, config: { scope: string }): Promise<void> } })
-    .auth;
+  type AuthService = { verify(auth: unknown, config: { scope: string }): Promise<void> };
+  const service = (strapi as unknown as { auth: AuthService }).auth;
   const entries = await Promise.all(
     targets.map(async (target): Promise<[string, boolean]> => {
       try {
-        await verify.verify(auth, { scope: `${target}.find` });
+        await service.verify(auth, { scope: `${target}.find` });
         return [target, true];
       } catch {
         return [target, false];
@@ -189,9 +217,10 @@ export const sanitizePublicOutput = async (
     const registered = ((strapi as unknown as { sanitizers: { get(name: string): Sanitizer[] } }).sanitizers.get(
       'content-api.output',
     ) ?? []) as Sanitizer[];
+    const others = registered.filter((sanitizer) => sanitizer !== usersPermissionsSanitizer);
     const one = async (entity: unknown): Promise<unknown> => {
       let out = walk(entity, schema);
-      for (const sanitizer of registered) out = await sanitizer(schema)(out);
+      for (const sanitizer of others) out = await sanitizer(schema)(out);
       return out;
     };
     let out: unknown;

@@ -14,14 +14,19 @@ import { createPerfFixture, type PerfFixture } from '../helpers/perf-fixture';
 
 type Memo = { publicQueryMemoStats: (strapi: Core.Strapi) => { hits: number; misses: number } };
 type ParamsMemo = { documentParamChecks: () => { remembered: number; skipped: number } };
-type Output = { publicOutputStats: (strapi: Core.Strapi) => { walked: number; handedBack: number } };
+type Output = {
+  publicOutputStats: (strapi: Core.Strapi) => { walked: number; handedBack: number };
+  usersPermissionsSanitizer: unknown;
+};
 // The app runs the compiled project: its memos are the ones in dist/.
 /* eslint-disable @typescript-eslint/no-require-imports */
 const { publicQueryMemoStats } = require(path.join(ROOT, 'dist/src/api-contract/public-query-memo.js')) as Memo;
 const { documentParamChecks } = require(
   path.join(ROOT, 'dist/src/strapi-patches/document-params-memo.js'),
 ) as ParamsMemo;
-const { publicOutputStats } = require(path.join(ROOT, 'dist/src/api-contract/public-output.js')) as Output;
+const { publicOutputStats, usersPermissionsSanitizer } = require(
+  path.join(ROOT, 'dist/src/api-contract/public-output.js'),
+) as Output;
 /* eslint-enable @typescript-eslint/no-require-imports */
 
 const PERMISSION_UID = 'plugin::users-permissions.permission';
@@ -65,7 +70,11 @@ test('the same bytes as stock Strapi, with the checks of each query shape made o
   const checks = documentParamChecks();
   const again = await answers();
   const after = publicQueryMemoStats(app.strapi);
-  // Every answer sanitized by the one-walk sanitizer, none handed back to Strapi's.
+  // Every answer sanitized by the one-walk sanitizer, none handed back to Strapi's; the
+  // users-permissions sanitizer it applies itself is the one registered.
+  const registered = (app.strapi as unknown as { sanitizers: { get(n: string): unknown[] } }).sanitizers;
+  expect(usersPermissionsSanitizer).toBeDefined();
+  expect(registered.get('content-api.output')).toContain(usersPermissionsSanitizer);
   expect(publicOutputStats(app.strapi)).toEqual({ walked: urls().length * 2, handedBack: 0 });
   // The Document Service's own checks of populate, sort and fields: none made again on the second pass.
   expect(checks.remembered).toBeGreaterThan(0);
