@@ -3,6 +3,7 @@ import type { Settings } from '../config/settings';
 import { switches } from './switch';
 import { ensureIndexes } from './indexes';
 import { optimizeSqlite } from './sqlite-optimize';
+import { cacheSqliteStatements } from './sqlite-statement-cache';
 import { memoizePublicPermissions } from './public-permissions-memo';
 import { batchRelationLoads } from './batch-relation-loads';
 import { memoizeDocumentParamChecks } from './document-params-memo';
@@ -20,6 +21,7 @@ export const applyStrapiPatches = async (strapi: Core.Strapi, settings: Settings
   if (!on) return;
   await ensureIndexes(strapi);
   await optimizeSqlite(strapi);
+  cacheSqliteStatements(strapi);
   memoizePublicPermissions(strapi, settings.permissionsCacheMs);
   batchRelationLoads(strapi);
 };

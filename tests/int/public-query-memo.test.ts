@@ -14,6 +14,7 @@ import { createPerfFixture, type PerfFixture } from '../helpers/perf-fixture';
 
 type Memo = { publicQueryMemoStats: (strapi: Core.Strapi) => { hits: number; misses: number } };
 type ParamsMemo = { documentParamChecks: () => { remembered: number; skipped: number } };
+type Statements = { sqliteStatementStats: (strapi: Core.Strapi) => { prepared: number; reused: number } };
 type Output = {
   publicOutputStats: (strapi: Core.Strapi) => { walked: number; handedBack: number };
   usersPermissionsSanitizer: unknown;
@@ -27,6 +28,9 @@ const { documentParamChecks } = require(
 const { publicOutputStats, usersPermissionsSanitizer } = require(
   path.join(ROOT, 'dist/src/api-contract/public-output.js'),
 ) as Output;
+const { sqliteStatementStats } = require(
+  path.join(ROOT, 'dist/src/strapi-patches/sqlite-statement-cache.js'),
+) as Statements;
 /* eslint-enable @typescript-eslint/no-require-imports */
 
 const PERMISSION_UID = 'plugin::users-permissions.permission';
@@ -68,7 +72,13 @@ test('the same bytes as stock Strapi, with the checks of each query shape made o
   const before = publicQueryMemoStats(app.strapi);
   const first = await answers();
   const checks = documentParamChecks();
+  const statements = sqliteStatementStats(app.strapi);
   const again = await answers();
+  // SQLite: the second pass runs the SELECTs the first one compiled, compiling none.
+  if (app.client === 'sqlite') {
+    expect(sqliteStatementStats(app.strapi).prepared).toBe(statements.prepared);
+    expect(sqliteStatementStats(app.strapi).reused).toBeGreaterThan(statements.reused + urls().length);
+  }
   const after = publicQueryMemoStats(app.strapi);
   // Every answer sanitized by the one-walk sanitizer, none handed back to Strapi's; the
   // users-permissions sanitizer it applies itself is the one registered.
