@@ -195,6 +195,22 @@ describe('npm run import:wordpress: idempotency and --dry-run', () => {
     expect(en.firstPublishedAt).toBe(id.firstPublishedAt);
   });
 
+  it('records every written article under its natural key, a joining translation under its own', async () => {
+    // New documents go through the bulk path, a translation joining an existing article through the
+    // Document Service, in the same batch transaction (src/lib/bulk-import.ts); both record their key.
+    const keys = (await app.strapi.db
+      .connection('nr_import_keys')
+      .select('key', 'document_id')
+      .where({ source: 'wordpress', uid: ARTICLE_UID })) as { key: string; document_id: string }[];
+    expect(keys).toHaveLength(7 + 3 + 1 + GENERATED_POSTS);
+    const byKey = new Map(keys.map((k) => [k.key, k.document_id]));
+    const pasar = (await rest('/api/articles/slug/pasar-saham-dibuka-datar?locale=id')).data;
+    expect(byKey.get('id:pasar-saham-dibuka-datar')).toBe(pasar.documentId);
+    expect(byKey.get('en:stock-market-opens-flat')).toBe(pasar.documentId);
+    const kopi = (await rest('/api/articles/slug/ekspor-kopi-naik?locale=id')).data;
+    expect(byKey.get('id:ekspor-kopi-naik+en:coffee-exports-rise')).toBe(kopi.documentId);
+  });
+
   it('a second run creates nothing and skips every article by slug + locale', async () => {
     const run = runs.again as Run;
     expect(summary(run)).toEqual({ created: 0, updated: 0, skipped: 15, failed: 2 });
