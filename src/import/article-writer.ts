@@ -13,7 +13,12 @@
  *   `articles_cmps`, with the entries' order;
  * - each row its own relation links, to the target's row of the same locale and
  *   the same state (draft → draft, published → published), with Strapi's order
- *   columns: the owner side numbered 1…n, the inverse side max + 1 per target;
+ *   columns: the owner side numbered 1…n, the inverse side max + 1 per target.
+ *   A target without a row in that locale: a draft row fails the article, as
+ *   the Document Service's create does (an English-only article tagged with a
+ *   tag that has no English version is refused, naming tag and locale); a
+ *   published row leaves out a target never published in its locale, as
+ *   `publish` does;
  * - the cover as one `files_related_mph` row per article row;
  * - the project's rules: slugs (src/import/slugs.ts), reading time,
  *   translation status, related-link rules, the schema's limits.
