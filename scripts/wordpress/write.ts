@@ -1,16 +1,25 @@
 /**
  * The one place the WordPress importer writes: mapped posts, authors and tags
  * through the project's import path (src/lib/bulk-import.ts), media through
- * media.ts. Idempotent by natural key: an article is found by slug + locale,
+ * media.ts. A WordPress post is often in one language only, a Polylang pair can
+ * be a published Indonesian post beside an English draft: each becomes a new
+ * document written by the bulk path. A later export can add a translation to an
+ * article imported earlier: that item joins the existing document through the
+ * Document Service, in the same batch transaction (importArticlesReport routes
+ * each item). Idempotent by natural key: an article is found by slug + locale,
  * an author by e-mail or slug, a tag by slug, a file by its path under
  * uploads; what exists is never overwritten (an editor's change survives), a
  * missing locale version of an existing article is added to it ("updated").
+ * The import path also records each written group under its key (`wordpress`,
+ * `<locale>:<slug>` of its versions), so an article imported before and since
+ * renamed or deleted by an editor is skipped, not written again.
  * Each batch is one transaction of the import path: all or nothing; a batch
  * that fails is retried item by item, so one bad post fails alone, with its reason.
  */
+import { createHash } from 'crypto';
 import type { Core } from '@strapi/strapi';
-import { importTranslated } from '../../src/lib/bulk-import';
-import { importArticles, type BulkArticleText, type PartialArticle } from './document-path';
+import { importArticlesReport, importTranslated } from '../../src/lib/bulk-import';
+import type { BulkArticleText, PartialArticle } from '../../src/import/article-shape';
 import { ARTICLE_UID, AUTHOR_UID, TAG_UID } from '../../src/lib/uids';
 import { LOCALE_CODES, type LocaleCode } from '../../src/lib/locales';
 import { toSlug } from '../../src/lib/slug';
@@ -39,6 +48,15 @@ export type WriterOptions = {
   note: (group: ArticleGroup, note: string) => void;
 };
 
+/** The natural-key namespace of WordPress articles in nr_import_keys (src/import/keys.ts). */
+export const WORDPRESS_SOURCE = 'wordpress';
+
+/** `<locale>:<slug>` of each version written, joined by `+` (hashed past the key column's 512 characters). */
+const articleKeyOf = (versions: readonly MappedVersion[]): string => {
+  const key = versions.map((v) => `${v.locale}:${v.slug}`).join('+');
+  return key.length <= 500 ? key : `sha256:${createHash('sha256').update(key).digest('hex')}`;
+};
+
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 const errorText = (error: unknown): string => {
   const message = error instanceof Error ? error.message : String(error);
@@ -46,6 +64,9 @@ const errorText = (error: unknown): string => {
   const first = details?.errors?.[0];
   return first?.path ? `${message} (field "${first.path.join('.')}")` : message;
 };
+
+/** A write's refusal without the import path's "article #i "title": " prefix (the report names the item). */
+const refusal = (error: unknown): string => errorText(error).replace(/^article #\d+ ".*?": /s, '');
 
 export const groupLabel = (group: ArticleGroup): string =>
   group.versions.map((v) => `item ${v.sourceId} "${v.title.slice(0, 60)}" (${v.locale})`).join(' + ');
@@ -201,6 +222,7 @@ export class WordPressWriter {
     if (joined) dates.splice(0, dates.length, joined);
     dates.sort();
     return {
+      key: articleKeyOf(versions),
       locales,
       ...(dates[0] ? { firstPublishedAt: dates[0] } : {}),
       timeZone: this.options.timeZone,
@@ -237,21 +259,28 @@ export class WordPressWriter {
       for (const { index, input } of inputs) outcomes[index] = WordPressWriter.done(input);
       return outcomes;
     }
-    try {
-      const ids = await importArticles(
+    const write = async (batch: readonly { index: number; input: PartialArticle }[]): Promise<void> => {
+      const report = await importArticlesReport(
         this.strapi,
-        inputs.map((i) => i.input),
-        { batchSize: Math.max(1, inputs.length) },
+        batch.map((i) => i.input),
+        { source: WORDPRESS_SOURCE, batchSize: Math.max(1, batch.length) },
       );
-      inputs.forEach(({ index, input }, k) => (outcomes[index] = WordPressWriter.done(input, ids[k])));
+      const known = new Set(report.skippedIndexes);
+      batch.forEach(({ index, input }, k) => {
+        outcomes[index] = known.has(k)
+          ? { outcome: 'skipped', reason: `imported before (key "${input.key}"), since renamed or deleted` }
+          : WordPressWriter.done(input, report.documentIds[k]);
+      });
+    };
+    try {
+      if (inputs.length > 0) await write(inputs);
     } catch {
       // The batch rolled back as a whole: write its articles one by one to find the bad one(s).
-      for (const { index, input } of inputs) {
+      for (const one of inputs) {
         try {
-          const [id] = await importArticles(this.strapi, [input], { batchSize: 1 });
-          outcomes[index] = WordPressWriter.done(input, id);
+          await write([one]);
         } catch (error) {
-          outcomes[index] = { outcome: 'failed', reason: errorText((error as Error).cause ?? error) };
+          outcomes[one.index] = { outcome: 'failed', reason: refusal((error as Error).cause ?? error) };
         }
       }
     }

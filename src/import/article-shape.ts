@@ -80,10 +80,11 @@ export type BulkArticle = {
 };
 
 /**
- * An archive's article as the Document Service path writes it (the WordPress
- * importer): some locales only, each published or a draft (default: the
- * article's `status`), or new locale versions joining an existing document.
- * Every BulkArticle is one. The bulk path does not take these yet (issue 13).
+ * An archive's article as the WordPress importer brings it: some locales only,
+ * each published or a draft (default: the article's `status`), or new locale
+ * versions joining an existing document. Every BulkArticle is one. The import
+ * path (src/lib/bulk-import.ts) writes a new one with the bulk writer and sends
+ * one with `documentId` through the Document Service, in the same transaction.
  */
 export type PartialArticle = Omit<BulkArticle, 'locales'> & {
   /** At least one locale. */

@@ -3,15 +3,22 @@
  * links, components and relations, written in one transaction by a few dozen
  * multi-row statements, producing the rows the Document Service writes for the
  * same input (create each locale, then publish):
- * - per locale a draft row and (published articles) a published row, sharing
- *   `document_id`, `created_at`/`updated_at` and `first_published_at`, the
- *   published rows with `published_at`; `created_by_id`/`updated_by_id` null
+ * - new documents only (a `PartialArticle` without `documentId`), in any
+ *   non-empty set of locales, each locale published or a draft;
+ * - per locale given a draft row and (a published locale) a published row,
+ *   sharing `document_id`, `created_at`/`updated_at` and `first_published_at`,
+ *   the published rows with `published_at`; `created_by_id`/`updated_by_id` null
  *   (no admin user is behind an import, as for a Document Service call);
  * - each row its own components (body dynamic zone, sources, seo) in
  *   `articles_cmps`, with the entries' order;
  * - each row its own relation links, to the target's row of the same locale and
  *   the same state (draft → draft, published → published), with Strapi's order
- *   columns: the owner side numbered 1…n, the inverse side max + 1 per target;
+ *   columns: the owner side numbered 1…n, the inverse side max + 1 per target.
+ *   A target without a row in that locale: a draft row fails the article, as
+ *   the Document Service's create does (an English-only article tagged with a
+ *   tag that has no English version is refused, naming tag and locale); a
+ *   published row leaves out a target never published in its locale, as
+ *   `publish` does;
  * - the cover as one `files_related_mph` row per article row;
  * - the project's rules: slugs (src/import/slugs.ts), reading time,
  *   translation status, related-link rules, the schema's limits.
@@ -25,7 +32,7 @@ import { toBlocks, type BodyEntry } from '../lib/blocks';
 import { readingTimeMinutes } from '../lib/reading-time';
 import { urlProblem } from '../api/related-link/document-middlewares/related-link-rules';
 import { SOURCE_LOCALE } from '../api/article/document-middlewares/translation-status';
-import type { BulkArticle, BulkBodyBlock } from './article-shape';
+import type { BulkArticleText, BulkBodyBlock, PartialArticle } from './article-shape';
 import { dbJson, dbTime, engineOf, insertReturningIds, insertRows, type Engine, type Row } from './db';
 import { modelOf, rowOf, type Model } from './model';
 import { assignSlugs, publishedSlugClashes } from './slugs';
@@ -40,19 +47,49 @@ const FILE_UID = 'plugin::upload.file';
 /** One row of a document: a locale and a state. */
 type Version = { locale: LocaleCode; published: boolean };
 
+/** Per locale given: is it published? (Its own status, else the article's, else published.) */
+export type LocaleStatuses = Partial<Record<LocaleCode, boolean>>;
+
+export const localeStatuses = (article: PartialArticle): LocaleStatuses =>
+  Object.fromEntries(
+    LOCALE_CODES.flatMap((locale) => {
+      const text = article.locales[locale];
+      return text ? [[locale, (text.status ?? article.status ?? 'published') === 'published']] : [];
+    }),
+  ) as LocaleStatuses;
+
 /**
- * The rows of a document in the order the Document Service writes them: each
- * locale's draft (the default locale first), then `publish` of all locales,
- * which creates the published rows in reverse.
+ * The rows of a document in the order the Document Service writes them
+ * (src/import/document-service.ts, createTranslated): each given locale's draft
+ * (the default locale first), then the published rows. When every locale is
+ * published that is one `publish` of all locales, which creates the published
+ * rows in reverse; otherwise one `publish` per published locale, in locale
+ * order. A draft locale has its draft row only.
  */
-const versionsOf = (published: boolean): Version[] => [
-  ...LOCALE_CODES.map((locale) => ({ locale, published: false })),
-  ...(published ? [...LOCALE_CODES].reverse().map((locale) => ({ locale, published: true })) : []),
-];
+const versionsOf = (statuses: LocaleStatuses): Version[] => {
+  const written = LOCALE_CODES.filter((locale) => statuses[locale] !== undefined);
+  const published = written.filter((locale) => statuses[locale]);
+  const publishOrder = published.length === LOCALE_CODES.length ? [...published].reverse() : published;
+  return [
+    ...written.map((locale) => ({ locale, published: false })),
+    ...publishOrder.map((locale) => ({ locale, published: true })),
+  ];
+};
+
+/** Every locale, published (a related link is always both). */
+const ALL_PUBLISHED: LocaleStatuses = Object.fromEntries(LOCALE_CODES.map((l) => [l, true]));
+
+/** The text of a locale the plan writes (versionsOf only yields given locales). */
+const textOf = (article: PartialArticle, locale: LocaleCode): BulkArticleText =>
+  article.locales[locale] as BulkArticleText;
+
+/** The title an error names the article by: the Indonesian one, else the first given. */
+export const titleOf = (article: PartialArticle): string =>
+  (article.locales[DEFAULT_LOCALE] ?? LOCALE_CODES.map((l) => article.locales[l]).find(Boolean))?.title ?? '';
 
 const versionKey = (documentId: string, v: Version): string => `${documentId}|${v.locale}|${v.published ? 'p' : 'd'}`;
 
-export type BatchItem = { article: BulkArticle; index: number };
+export type BatchItem = { article: PartialArticle; index: number };
 
 type Context = {
   strapi: Core.Strapi;
@@ -126,7 +163,7 @@ const blocksOf = (block: Extract<BulkBodyBlock, { type: 'rich-text' }>): unknown
 
 /** Throws Strapi's ValidationError naming the article (its input index and Indonesian title). */
 const fail = (item: BatchItem, message: string): never => {
-  const title = item.article.locales[DEFAULT_LOCALE]?.title ?? '';
+  const title = titleOf(item.article);
   throw new errors.ValidationError(`article #${item.index} "${title}": ${message}`);
 };
 
@@ -138,10 +175,17 @@ const fail = (item: BatchItem, message: string): never => {
  */
 const validate = (ctx: Context, item: BatchItem): void => {
   const { article } = item;
-  const published = (article.status ?? 'published') === 'published';
+  const statuses = localeStatuses(article);
+  const published = Object.values(statuses).some(Boolean);
   const articleAttributes = schemaAttributes(ctx.strapi, ARTICLE_UID);
   const linkAttributes = schemaAttributes(ctx.strapi, RELATED_LINK_UID);
   try {
+    if (article.documentId) {
+      throw new errors.ValidationError(
+        `joins the existing document "${article.documentId}": the bulk path writes new documents only`,
+      );
+    }
+    if (Object.keys(statuses).length === 0) throw new errors.ValidationError('no locale version given');
     if (published && !article.firstPublishedAt) throw new errors.ValidationError('firstPublishedAt is required');
     if (article.firstPublishedAt && Number.isNaN(Date.parse(article.firstPublishedAt))) {
       throw new errors.ValidationError(`firstPublishedAt "${article.firstPublishedAt}" is not a date`);
@@ -149,23 +193,24 @@ const validate = (ctx: Context, item: BatchItem): void => {
     const links = article.relatedLinks ?? [];
     for (const locale of LOCALE_CODES) {
       const text = article.locales[locale];
-      if (!text) throw new errors.ValidationError(`the ${locale} version is missing`);
-      const scalars = {
-        title: text.title,
-        slug: text.slug,
-        excerpt: text.excerpt,
-        coverCaption: text.coverCaption,
-        coverCredit: article.coverCredit,
-        timeZone: article.timeZone,
-      };
-      checkScalars(articleAttributes, scalars, locale);
-      if (text.seo) checkScalars(schemaAttributes(ctx.strapi, SEO), text.seo, `${locale}.seo`);
-      text.body.forEach((block, i) => {
-        if (block.type === 'rich-text') checkBlocks(blocksOf(block), `${locale}.body[${i}]`);
-        else if (!links[block.link]) {
-          throw new errors.ValidationError(`${locale}.body[${i}] points to related link #${block.link}, not given`);
-        }
-      });
+      if (text) {
+        const scalars = {
+          title: text.title,
+          slug: text.slug,
+          excerpt: text.excerpt,
+          coverCaption: text.coverCaption,
+          coverCredit: article.coverCredit,
+          timeZone: article.timeZone,
+        };
+        checkScalars(articleAttributes, scalars, locale);
+        if (text.seo) checkScalars(schemaAttributes(ctx.strapi, SEO), text.seo, `${locale}.seo`);
+        text.body.forEach((block, i) => {
+          if (block.type === 'rich-text') checkBlocks(blocksOf(block), `${locale}.body[${i}]`);
+          else if (!links[block.link]) {
+            throw new errors.ValidationError(`${locale}.body[${i}] points to related link #${block.link}, not given`);
+          }
+        });
+      }
       for (const [i, link] of links.entries()) {
         const where = `relatedLinks[${i}].${locale}`;
         const url = link.url?.trim();
@@ -248,27 +293,31 @@ export const writeArticleBatch = async (
     if (cover !== undefined && !files.has(cover)) fail(item, `cover file ${cover} not found`);
   }
 
-  // Slugs per locale: explicit ones checked like Strapi's unique validator, the others derived.
+  // Slugs per locale, among the items written in it: explicit ones checked like Strapi's unique
+  // validator (on publish, so for a published locale only), the others derived.
+  const statusesOf = new Map(items.map((i) => [i.index, localeStatuses(i.article)]));
   const slugs = new Map<string, string | undefined>(); // `${index}|${locale}` → slug
   for (const locale of LOCALE_CODES) {
-    const requests = items.map((i) => ({
+    const inLocale = items.filter((i) => i.article.locales[locale] !== undefined);
+    const requests = inLocale.map((i) => ({
       locale,
-      slug: i.article.locales[locale].slug,
-      source: i.article.locales[locale].title,
+      slug: textOf(i.article, locale).slug,
+      source: textOf(i.article, locale).title,
     }));
+    const publishedHere = (item: BatchItem): boolean => statusesOf.get(item.index)?.[locale] === true;
     const explicit = requests.flatMap((r, k) =>
-      r.slug && (items[k]?.article.status ?? 'published') === 'published' ? [r.slug.trim()] : [],
+      r.slug && publishedHere(inLocale[k] as BatchItem) ? [r.slug.trim()] : [],
     );
     const clashes = await publishedSlugClashes(trx, article.table, locale, explicit);
     const seen = new Set<string>();
-    items.forEach((item, k) => {
+    inLocale.forEach((item, k) => {
       const slug = requests[k]?.slug?.trim();
-      if (!slug || (item.article.status ?? 'published') !== 'published') return;
+      if (!slug || !publishedHere(item)) return;
       if (clashes.has(slug) || seen.has(slug)) fail(item, `${locale}.slug "${slug}": This attribute must be unique`);
       seen.add(slug);
     });
     const assigned = await assignSlugs(trx, article.table, requests);
-    assigned.forEach((slug, k) => slugs.set(`${items[k]?.index}|${locale}`, slug));
+    assigned.forEach((slug, k) => slugs.set(`${inLocale[k]?.index}|${locale}`, slug));
   }
 
   // Rows, in the order the Document Service writes them: each article's links, then the article.
@@ -287,7 +336,7 @@ export const writeArticleBatch = async (
     const links: LinkPlan[] = (a.relatedLinks ?? []).map((l, linkIndex) => {
       const plan: LinkPlan = {
         documentId: link.newDocumentId(),
-        versions: versionsOf(true),
+        versions: versionsOf(ALL_PUBLISHED),
         target: l.target,
         itemIndex: item.index,
         linkIndex,
@@ -314,11 +363,11 @@ export const writeArticleBatch = async (
       return plan;
     });
 
-    const published = (a.status ?? 'published') === 'published';
-    const plan: ArticlePlan = { item, documentId: article.newDocumentId(), versions: versionsOf(published), links };
+    const versions = versionsOf(statusesOf.get(item.index) ?? {});
+    const plan: ArticlePlan = { item, documentId: article.newDocumentId(), versions, links };
     articlePlans.push(plan);
     for (const v of plan.versions) {
-      const text = a.locales[v.locale];
+      const text = textOf(a, v.locale);
       const body: BodyEntry[] = text.body.map((b) =>
         b.type === 'rich-text' ? { __component: RICH_TEXT, body: blocksOf(b) } : { __component: READ_ALSO },
       );
@@ -351,7 +400,8 @@ export const writeArticleBatch = async (
             ...(a.timeZone ? { timeZone: a.timeZone } : {}),
             readingTimeMinutes: readingTimeMinutes(text.excerpt, body),
             contentEditedAt: t(now),
-            // src/document-middlewares/translation-status.ts: a translation written with (after) its source is current.
+            // src/api/article/document-middlewares/translation-status.ts: a translation written with
+            // (after) its source is current, and so is one without a source (an English-only article).
             translationStatus: v.locale === SOURCE_LOCALE ? 'source' : 'current',
             publishedAt: v.published ? t(now) : null,
             firstPublishedAt: a.firstPublishedAt ? t(new Date(a.firstPublishedAt)) : null,
@@ -389,7 +439,7 @@ export const writeArticleBatch = async (
     const a = plan.item.article;
     for (const v of plan.versions) {
       const entity = idOf(plan.documentId, v);
-      const text = a.locales[v.locale];
+      const text = textOf(a, v.locale);
       text.body.forEach((b, i) => {
         if (b.type === 'rich-text') {
           cmpRefs.push({ entity, type: RICH_TEXT, field: 'body', order: i + 1, slot: richTexts.length });

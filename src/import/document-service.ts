@@ -3,7 +3,9 @@
  * Service (create each locale, then publish), so every rule of the CMS applies
  * exactly as for an editor's write. About 300 statements per article: kept to
  * prove the bulk path equivalent (tests/int/bulk-import-equivalence.test.ts)
- * and for content the bulk path does not write (relations on authors or tags).
+ * and for content the bulk path does not write (relations on authors or tags,
+ * locale versions joining an existing document: src/lib/bulk-import.ts routes
+ * those here).
  */
 import type { Core, UID } from '@strapi/strapi';
 import { ARTICLE_UID, RELATED_LINK_UID } from '../lib/uids';

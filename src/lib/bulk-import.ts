@@ -1,9 +1,9 @@
 import type { Core, UID } from '@strapi/strapi';
 import { ARTICLE_UID, SLUG_SOURCES } from './uids';
-import { DEFAULT_LOCALE } from './locales';
+import { DEFAULT_LOCALE, LOCALE_CODES } from './locales';
 import { toSlug } from './slug';
-import type { BulkArticle, TranslatedItem } from '../import/article-shape';
-import { writeArticleBatch, type BatchItem } from '../import/article-writer';
+import type { PartialArticle, TranslatedItem } from '../import/article-shape';
+import { titleOf, writeArticleBatch, type BatchItem } from '../import/article-writer';
 import { writeTranslatedBatch } from '../import/translated-writer';
 import { createTranslated, importArticleViaDocuments } from '../import/document-service';
 import { knownKeys, recordKeys } from '../import/keys';
@@ -11,13 +11,24 @@ import { afterBatchCommitted } from '../import/after-batch';
 
 /**
  * The project's import path for archives (docs/archive-import.md): many
- * documents, both locales, written in batched transactions.
+ * documents written in batched transactions. An article is a `PartialArticle`
+ * (src/import/article-shape.ts): one or both locales, each published or a
+ * draft, or new locale versions joining an existing document (`documentId`).
  *
- * By default through the bulk writer (src/import/article-writer.ts), which
- * writes the rows the Document Service would write, with the project's rules,
- * in a few dozen multi-row statements per batch. `{ via: 'document-service' }`
- * writes the same input through Strapi's Document Service instead (the
- * reference the bulk path is tested against).
+ * By default a new document goes through the bulk writer
+ * (src/import/article-writer.ts), which writes the rows the Document Service
+ * would write, with the project's rules, in a few dozen multi-row statements
+ * per batch. An article that joins an existing document goes through the
+ * Document Service (src/import/document-service.ts) in the same transaction:
+ * adding a locale to a document an editor may have changed since means reading
+ * and re-saving what is there (i18n's sync of the non-localized fields, the
+ * translation status against the stored source, Strapi's relation reordering),
+ * which the Document Service does and the bulk writer would have to copy for a
+ * rare item (a later export's translation). A batch stays all or nothing: its
+ * items are written in input order, runs of new documents by the bulk writer
+ * and each joining article by the Document Service, all in the batch's one
+ * transaction. `{ via: 'document-service' }` writes every item through the
+ * Document Service instead (the reference the bulk path is tested against).
  *
  * Every item has a natural key within its `source`; a key already imported is
  * skipped (its documentId is returned), so a re-run creates nothing and an
@@ -28,6 +39,7 @@ import { afterBatchCommitted } from '../import/after-batch';
 export type {
   ArticleSource,
   BulkArticle,
+  PartialArticle,
   BulkArticleText,
   BulkBodyBlock,
   BulkRelatedLink,
@@ -52,8 +64,11 @@ export type BulkOptions = {
 export type BulkReport = {
   /** documentIds in input order (created now, or found by their key). */
   documentIds: string[];
+  /** Items written now (new documents, and articles that joined an existing one). */
   created: number;
   skipped: number;
+  /** Input indexes of the skipped items (their key was imported before). */
+  skippedIndexes: number[];
 };
 
 const DEFAULT_SOURCE = 'import';
@@ -61,13 +76,18 @@ const DEFAULT_SOURCE = 'import';
 const defaultBatch = (options: BulkOptions): number =>
   options.batchSize ?? (options.via === 'document-service' ? 50 : 200);
 
-/** The natural key of an article: its own, or the Indonesian slug (given, or derived from the title). */
-export const articleKey = (article: BulkArticle): string => {
+/**
+ * The natural key of an article: its own, or the Indonesian slug (given, or
+ * derived from the title), or for an article without an Indonesian version
+ * `slug:<locale>:<slug>` of its first locale.
+ */
+export const articleKey = (article: PartialArticle): string => {
   if (article.key) return article.key;
-  const text = article.locales[DEFAULT_LOCALE];
+  const locale = LOCALE_CODES.find((l) => article.locales[l]) ?? DEFAULT_LOCALE;
+  const text = article.locales[locale];
   const slug = text?.slug?.trim() || toSlug(text?.title ?? '');
   if (!slug) throw new Error(`article "${text?.title ?? ''}" has no key, slug or title to key it by`);
-  return `slug:${slug}`;
+  return locale === DEFAULT_LOCALE ? `slug:${slug}` : `slug:${locale}:${slug}`;
 };
 
 const translatedKey = (uid: UID.ContentType, item: TranslatedItem, index: number, options: BulkOptions): string => {
@@ -106,7 +126,7 @@ const runBatches = async <T>(
 ): Promise<BulkReport> => {
   const source = options.source ?? DEFAULT_SOURCE;
   const batchSize = defaultBatch(options);
-  const report: BulkReport = { documentIds: [], created: 0, skipped: 0 };
+  const report: BulkReport = { documentIds: [], created: 0, skipped: 0, skippedIndexes: [] };
   for (let start = 0; start < items.length; start += batchSize) {
     const batch = items.slice(start, start + batchSize).map((item, k) => ({ item, index: start + k }));
     const created: string[] = [];
@@ -117,6 +137,7 @@ const runBatches = async <T>(
       const entries = fresh.map(({ index }, k) => ({ key: keys[index] as string, documentId: written[k] as string }));
       await recordKeys(trx, source, uid, entries);
       created.push(...written);
+      report.skippedIndexes.push(...batch.filter(({ index }) => known.has(keys[index] as string)).map((b) => b.index));
       const byIndex = new Map(fresh.map(({ index }, k) => [index, written[k] as string]));
       return batch.map(({ index }) => known.get(keys[index] as string) ?? (byIndex.get(index) as string));
     });
@@ -129,44 +150,57 @@ const runBatches = async <T>(
   return report;
 };
 
-/** Imports articles (and their related links); returns what was created and skipped. */
+const viaDocuments = async (strapi: Core.Strapi, { article, index }: BatchItem): Promise<string> => {
+  try {
+    return await importArticleViaDocuments(strapi, article);
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    throw new Error(`article #${index} "${titleOf(article)}": ${message}`, { cause: error });
+  }
+};
+
+/**
+ * Imports articles (and their related links); returns what was created and
+ * skipped. Each batch in input order: runs of new documents through the bulk
+ * writer, an article joining an existing document (`documentId`) through the
+ * Document Service, in the batch's one transaction (see the module comment).
+ */
 export const importArticlesReport = async (
   strapi: Core.Strapi,
-  articles: readonly BulkArticle[],
+  articles: readonly PartialArticle[],
   options: BulkOptions = {},
 ): Promise<BulkReport> => {
   const keys = articles.map(articleKey);
   assertUniqueKeys(keys, 'article');
   return runBatches(strapi, ARTICLE_UID, articles, keys, options, async (trx, fresh) => {
-    if (options.via !== 'document-service') {
-      return writeArticleBatch(
-        strapi,
-        trx,
-        fresh.map(({ item, index }): BatchItem => ({ article: item, index })),
-      );
-    }
     const ids: string[] = [];
+    let run: BatchItem[] = [];
+    const flush = async (): Promise<void> => {
+      if (run.length > 0) ids.push(...(await writeArticleBatch(strapi, trx, run)));
+      run = [];
+    };
     for (const { item, index } of fresh) {
-      try {
-        ids.push(await importArticleViaDocuments(strapi, item));
-      } catch (error) {
-        const title = item.locales[DEFAULT_LOCALE].title;
-        const message = error instanceof Error ? error.message : String(error);
-        throw new Error(`article #${index} "${title}": ${message}`, { cause: error });
+      if (options.via !== 'document-service' && !item.documentId) {
+        run.push({ article: item, index });
+        continue;
       }
+      await flush();
+      ids.push(await viaDocuments(strapi, { article: item, index }));
     }
+    await flush();
     return ids;
   });
 };
 
 /**
  * Imports articles in transactions of `batchSize`. Returns their documentIds
- * in input order. A failing article throws (naming its index and Indonesian
- * title) after its batch rolled back; batches committed before it stay.
+ * in input order. A failing article throws (naming its index and title, the
+ * Indonesian one when it has one) after its batch rolled back; batches
+ * committed before it stay.
  */
 export const importArticles = async (
   strapi: Core.Strapi,
-  articles: readonly BulkArticle[],
+  articles: readonly PartialArticle[],
   options: BulkOptions = {},
 ): Promise<string[]> => (await importArticlesReport(strapi, articles, options)).documentIds;
 

@@ -5,17 +5,21 @@
  * through the bulk writer into another, and every public answer (REST lists,
  * by slug, JSON-LD, related, tag and author pages, GraphQL, feeds, sitemaps, in
  * both locales) must be the same bytes after ids and timestamps are normalised.
- * Then: a re-run creates nothing, and an editor opens, edits and publishes a
- * bulk-imported article over the admin API. SQLite, and PostgreSQL with
- * TEST_DATABASE=postgres.
+ * The corpus includes partial articles, as a WordPress export brings them
+ * (issue 13): one locale only, a published Indonesian version beside an English
+ * draft, and an English version joining an article imported earlier (routed to
+ * the Document Service inside a bulk batch). Drafts are not public: their rows
+ * are compared too. Then: a re-run creates nothing, and an editor opens, edits
+ * and publishes a bulk-imported article over the admin API. SQLite, and
+ * PostgreSQL with TEST_DATABASE=postgres.
  */
 import { startStrapi, type TestApp } from '../helpers/strapi';
 import { accountEnv, adminAccounts, adminLogin, asAdmin } from '../helpers/admin';
 import { publicAnswers } from '../helpers/public-answers';
 import { buildCorpus, type Corpus, type CorpusArticle } from '../../bench/corpus';
 import { loadCorpus } from '../../bench/load-corpus';
-import { importArticles, type BulkArticle } from '../../src/lib/bulk-import';
-import { ARTICLE_UID } from '../../src/lib/uids';
+import { importArticles, type BulkArticle, type PartialArticle } from '../../src/lib/bulk-import';
+import { ARTICLE_UID, AUTHOR_UID, TAG_UID } from '../../src/lib/uids';
 
 const N = 12;
 const BATCH = 3;
@@ -109,6 +113,134 @@ const corpusFor = (): Corpus => {
   return { authors: corpus.authors.slice(0, AUTHORS), tags: corpus.tags.slice(0, TAGS), articles };
 };
 
+/** Distinct publication times (lists sort by them; a tie's order is the write's timing). */
+const publishedAt = (hour: number): string => new Date(Date.UTC(2024, 0, 15, hour)).toISOString();
+const paragraphs = (title: string): BulkArticle['locales']['id']['body'] => [
+  { type: 'rich-text', paragraphs: [`${title}: paragraf pertama yang cukup panjang.`, 'Paragraf kedua.'] },
+];
+const text = (title: string): BulkArticle['locales']['id'] => ({
+  title,
+  excerpt: `Ringkasan ${title}.`,
+  body: paragraphs(title),
+});
+
+/**
+ * Partial articles (PartialArticle), in two batches: the first all new
+ * documents (an Indonesian-only published article, an English-only draft, a
+ * published Indonesian version beside an English draft with a related link and
+ * a read-also box, an Indonesian-only and an English-only article with author
+ * and tags); the second a new article, an English version joining the tagged
+ * Indonesian-only article of the first batch (`documentId`: the Document
+ * Service, inside the bulk batch), and another new article.
+ */
+const firstPartials = async (app: TestApp): Promise<PartialArticle[]> => {
+  const find = async (uid: typeof AUTHOR_UID | typeof TAG_UID, slug: string): Promise<string> => {
+    const row = (await app.strapi.db.query(uid).findOne({ where: { slug, locale: 'id' } })) as {
+      documentId: string;
+    } | null;
+    if (!row) throw new Error(`no ${uid} ${slug}`);
+    return row.documentId;
+  };
+  const corpus = corpusFor();
+  const author = await find(AUTHOR_UID, corpus.authors[1]?.id.slug as string);
+  const tags = await Promise.all(corpus.tags.slice(0, 3).map((t) => find(TAG_UID, t.id.slug as string)));
+  const link = {
+    kind: 'read-also' as const,
+    locales: { id: { title: 'Baca juga laporan ini' }, en: { title: 'Read this report too' } },
+    url: 'https://example.org/laporan',
+  };
+  const first: PartialArticle[] = [
+    {
+      key: 'partial:id-only',
+      firstPublishedAt: publishedAt(1),
+      timeZone: 'Asia/Jakarta',
+      sources: [{ name: 'Antara', relation: 'reported-by' }],
+      locales: { id: { ...text('Hanya Dalam Bahasa Indonesia'), seo: { metaTitle: 'Hanya Indonesia' } } },
+    },
+    { key: 'partial:en-draft', status: 'draft', locales: { en: text('An English Only Draft') } },
+    {
+      key: 'partial:mixed',
+      firstPublishedAt: publishedAt(2),
+      author,
+      tags: [tags[0] as string, tags[1] as string],
+      relatedLinks: [link],
+      locales: {
+        id: { ...text('Terbit Dalam Bahasa Indonesia'), status: 'published' },
+        en: {
+          ...text('Drafted in English'),
+          body: [...paragraphs('Drafted in English'), { type: 'read-also', link: 0 }],
+          status: 'draft',
+        },
+      },
+    },
+    {
+      key: 'partial:tagged',
+      firstPublishedAt: publishedAt(3),
+      author,
+      tags: [tags[2] as string, tags[0] as string],
+      locales: {
+        id: { ...text('Bertanda Dan Berpenulis'), body: [...paragraphs('Bertanda'), { type: 'read-also', link: 0 }] },
+      },
+      relatedLinks: [link],
+    },
+    {
+      key: 'partial:en-published',
+      firstPublishedAt: publishedAt(4),
+      author,
+      tags: [tags[1] as string],
+      locales: { en: { ...text('Published in English Only'), slug: 'english-only' } },
+    },
+  ];
+  return first;
+};
+
+/** The second batch, once the first one's documentIds are known. */
+const joiningBatch = (tagged: string, author: string, tags: readonly string[]): PartialArticle[] => [
+  { key: 'partial:after', firstPublishedAt: publishedAt(5), locales: { id: text('Sesudah Itu Terbit') } },
+  {
+    key: 'partial:join',
+    documentId: tagged,
+    firstPublishedAt: publishedAt(3), // the tagged article's, as the WordPress importer gives a joining translation
+    author,
+    tags: [...tags],
+    locales: { en: { ...text('Tagged and Authored'), status: 'published' } },
+  },
+  { key: 'partial:closing', status: 'draft', locales: { id: text('Penutup Yang Masih Draf') } },
+];
+
+/** Imports the partial articles; returns their documentIds in order. */
+const importPartials = async (app: TestApp, via: 'bulk' | 'document-service'): Promise<string[]> => {
+  const first = await firstPartials(app);
+  const ids = await importArticles(app.strapi, first, { via, batchSize: 10 });
+  const tagged = first[3] as PartialArticle;
+  const second = joiningBatch(ids[3] as string, tagged.author as string, tagged.tags ?? []);
+  return [...ids, ...(await importArticles(app.strapi, second, { via, batchSize: 10 }))];
+};
+const PARTIALS = 8;
+
+/** The partial articles' rows, drafts included (not public), as comparable text. */
+const partialRows = async (app: TestApp, documentIds: readonly string[]): Promise<string[]> => {
+  const rows = (await app.strapi.db.query(ARTICLE_UID).findMany({
+    where: { documentId: { $in: [...documentIds] } },
+    populate: { author: { select: ['slug'] }, tags: { select: ['slug'] }, relatedLinks: { select: ['title'] } },
+  })) as Record<string, unknown>[];
+  const keep = (r: Record<string, unknown>) => ({
+    document: documentIds.indexOf(r.documentId as string),
+    locale: r.locale,
+    published: r.publishedAt !== null,
+    slug: r.slug,
+    title: r.title,
+    readingTimeMinutes: r.readingTimeMinutes,
+    translationStatus: r.translationStatus,
+    firstPublishedAt: r.firstPublishedAt ? new Date(r.firstPublishedAt as string).toISOString() : null,
+    timeZone: r.timeZone,
+    author: (r.author as { slug?: string } | null)?.slug ?? null,
+    tags: ((r.tags ?? []) as { slug: string }[]).map((t) => t.slug),
+    relatedLinks: ((r.relatedLinks ?? []) as { title: string }[]).map((l) => l.title),
+  });
+  return rows.map((r) => JSON.stringify(keep(r))).sort();
+};
+
 const CONTENT_TABLES = [
   'articles',
   'articles_cmps',
@@ -138,6 +270,9 @@ const counts = async (app: TestApp): Promise<Record<string, number>> => {
 
 let viaDocuments: Record<string, string>;
 let viaBulk: Record<string, string>;
+let rowsViaDocuments: string[];
+let rowsViaBulk: string[];
+let partialIds: string[];
 let bulkApp: TestApp;
 let bulkIds: string[];
 let since: Date;
@@ -148,12 +283,15 @@ beforeAll(async () => {
   const reference = await startStrapi();
   try {
     await loadCorpus(reference.strapi, corpus, { via: 'document-service', batchSize: BATCH });
+    rowsViaDocuments = await partialRows(reference, await importPartials(reference, 'document-service'));
     viaDocuments = await publicAnswers(reference, since);
   } finally {
     await reference.stop();
   }
   bulkApp = await startStrapi({ env: accountEnv(accounts) });
   bulkIds = (await loadCorpus(bulkApp.strapi, corpus, { via: 'bulk', batchSize: BATCH })).articleIds;
+  partialIds = await importPartials(bulkApp, 'bulk');
+  rowsViaBulk = await partialRows(bulkApp, partialIds);
   viaBulk = await publicAnswers(bulkApp, since);
 }, 900_000);
 
@@ -169,7 +307,14 @@ describe('bulk import: the same public answers as the Document Service', () => {
     const list = JSON.parse(viaBulk['/api/articles?locale=id&pagination[pageSize]=100'] as string) as {
       data: { slug: string; body: { __component: string }[] }[];
     };
-    expect(list.data).toHaveLength(N - 1); // the draft is not public
+    // The draft is not public; the Indonesian partial articles published in id are.
+    expect(list.data).toHaveLength(N - 1 + 4);
+    const en = JSON.parse(viaBulk['/api/articles?locale=en&pagination[pageSize]=100'] as string) as {
+      data: { slug: string; translationStatus: string }[];
+    };
+    // English: the corpus's, the English-only published article and the joined translation.
+    expect(en.data).toHaveLength(N - 1 + 2);
+    expect(en.data.find((a) => a.slug === 'english-only')?.translationStatus).toBe('current');
     const slugs = list.data.map((a) => a.slug);
     expect(slugs).toContain('berita-pilihan-redaksi');
     expect(slugs.filter((s) => s.endsWith('-2')).length).toBeGreaterThanOrEqual(1);
@@ -188,6 +333,14 @@ describe('bulk import: the same public answers as the Document Service', () => {
       ];
     });
     expect(differences).toEqual([]);
+  });
+
+  it("writes the partial articles' rows, drafts included, as the Document Service does", () => {
+    expect(rowsViaBulk).toEqual(rowsViaDocuments);
+    // id-only 2, en draft 1, mixed 3, tagged 2 + joined en 2, en-only 2, after 2, closing 1.
+    expect(rowsViaBulk).toHaveLength(15);
+    expect(new Set(partialIds).size).toBe(PARTIALS - 1); // the joining item returns the tagged article's id
+    expect(partialIds[6]).toBe(partialIds[3]);
   });
 
   it('serves the pre-built rich text as written (heading, marks, link, list, quote, image)', () => {
@@ -221,14 +374,27 @@ describe('bulk import: derived state follows each batch', () => {
       expect((res.body.data as { documentId: string }[]).map((h) => h.documentId)).toContain(bulkIds[3]);
     }
   });
+
+  it('indexes a published partial article in its locale, and leaves a draft-only one out', async () => {
+    const search = async (q: string, locale: string) =>
+      (
+        (await bulkApp.http().get('/api/search').query({ q, locale, type: 'articles' })).body.data as {
+          documentId: string;
+        }[]
+      ).map((h) => h.documentId);
+    expect(await search('Hanya Dalam Bahasa Indonesia', 'id')).toContain(partialIds[0]);
+    expect(await search('English Only Draft', 'en')).not.toContain(partialIds[1]);
+    expect(await search('Published in English Only', 'en')).toContain(partialIds[4]);
+  });
 });
 
 describe('bulk import: natural keys', () => {
   it('a second run of the same import creates nothing and changes no answer', async () => {
     const before = await counts(bulkApp);
-    expect(before.nr_import_keys).toBe(N + AUTHORS + TAGS); // articles, authors, tags
+    expect(before.nr_import_keys).toBe(N + AUTHORS + TAGS + PARTIALS); // articles, authors, tags, partials
     const again = await loadCorpus(bulkApp.strapi, corpusFor(), { via: 'bulk', batchSize: BATCH });
     expect(again.articleIds).toEqual(bulkIds);
+    expect(await importPartials(bulkApp, 'bulk')).toEqual(partialIds);
     expect(await counts(bulkApp)).toEqual(before);
     const answers = await publicAnswers(bulkApp, since);
     // The re-run uploaded another cover file: nothing links to it, so no answer changes.
@@ -344,6 +510,30 @@ describe('bulk import: bad input is refused, naming the article and the field', 
     const bulk = importArticles(bulkApp.strapi, [article], { via: 'bulk' });
     await expect(bulk).rejects.toThrow(message);
     await expect(bulk).rejects.toThrow(/^article #0 "/);
+    expect(await counts(bulkApp)).toEqual(before);
+  });
+
+  it("a tag without a row in the article's locale: both paths refuse the article, naming the tag", async () => {
+    const docs = bulkApp.strapi.documents(TAG_UID) as unknown as {
+      create(p: { data: Record<string, unknown>; locale: string; status: string }): Promise<{ documentId: string }>;
+    };
+    const tag = await docs.create({
+      data: { name: 'Hanya Indonesia', slug: 'hanya-indonesia' },
+      locale: 'id',
+      status: 'published',
+    });
+    const before = await counts(bulkApp);
+    const article = (via: string): PartialArticle => ({
+      key: `missing-locale:${via}`,
+      firstPublishedAt: publishedAt(6),
+      tags: [tag.documentId],
+      locales: { en: text('Tagged Where the Tag Is Not') },
+    });
+    const message = new RegExp(`Document with id "${tag.documentId}", locale "en" not found`);
+    await expect(importArticles(bulkApp.strapi, [article('bulk')], { via: 'bulk' })).rejects.toThrow(message);
+    await expect(importArticles(bulkApp.strapi, [article('documents')], { via: 'document-service' })).rejects.toThrow(
+      message,
+    );
     expect(await counts(bulkApp)).toEqual(before);
   });
 

@@ -7,6 +7,7 @@ import { childEnv, sharedSecrets } from '../helpers/cms-process';
 import { gql } from '../helpers/graphql';
 import { accountEnv, adminAccounts, adminLogin, asAdmin } from '../helpers/admin';
 import { generateWxr } from '../../scripts/wordpress/generate-wxr';
+import { importWordPress } from '../../scripts/wordpress/pipeline';
 import { ARTICLE_UID, AUTHOR_UID, TAG_UID } from '../../src/lib/uids';
 
 /**
@@ -195,6 +196,22 @@ describe('npm run import:wordpress: idempotency and --dry-run', () => {
     expect(en.firstPublishedAt).toBe(id.firstPublishedAt);
   });
 
+  it('records every written article under its natural key, a joining translation under its own', async () => {
+    // New documents go through the bulk path, a translation joining an existing article through the
+    // Document Service, in the same batch transaction (src/lib/bulk-import.ts); both record their key.
+    const keys = (await app.strapi.db
+      .connection('nr_import_keys')
+      .select('key', 'document_id')
+      .where({ source: 'wordpress', uid: ARTICLE_UID })) as { key: string; document_id: string }[];
+    expect(keys).toHaveLength(7 + 3 + 1 + GENERATED_POSTS);
+    const byKey = new Map(keys.map((k) => [k.key, k.document_id]));
+    const pasar = (await rest('/api/articles/slug/pasar-saham-dibuka-datar?locale=id')).data;
+    expect(byKey.get('id:pasar-saham-dibuka-datar')).toBe(pasar.documentId);
+    expect(byKey.get('en:stock-market-opens-flat')).toBe(pasar.documentId);
+    const kopi = (await rest('/api/articles/slug/ekspor-kopi-naik?locale=id')).data;
+    expect(byKey.get('id:ekspor-kopi-naik+en:coffee-exports-rise')).toBe(kopi.documentId);
+  });
+
   it('a second run creates nothing and skips every article by slug + locale', async () => {
     const run = runs.again as Run;
     expect(summary(run)).toEqual({ created: 0, updated: 0, skipped: 15, failed: 2 });
@@ -342,5 +359,28 @@ describe('imported posts over the public APIs', () => {
       '{ tags(locale: "en", filters: { slug: { eq: "arsip" } }) { slug } }',
     );
     expect(res.data?.tags).toEqual([{ slug: 'arsip' }]);
+  });
+});
+
+describe('an article an editor renamed since its import', () => {
+  // Last: it changes a slug the tests above read.
+  it('is skipped by its natural key (nr_import_keys), not imported a second time', async () => {
+    const rows = await app.strapi.db.query(ARTICLE_UID).count({});
+    await app.strapi.db.query(ARTICLE_UID).updateMany({
+      where: { slug: 'harga-beras-naik', locale: 'id' },
+      data: { slug: 'harga-beras-naik-diubah' },
+    });
+    const lines: string[] = [];
+    const { report } = await importWordPress(app.strapi, {
+      file: SITE,
+      uploadsDir: UPLOADS,
+      dryRun: false,
+      out: (line) => lines.push(line),
+    });
+    expect(report.counts).toEqual({ created: 0, updated: 0, skipped: 15, failed: 2 });
+    expect(lines.join('\n')).toContain(
+      '"Harga Beras Naik di Pasar Induk" (id): imported before (key "id:harga-beras-naik"), since renamed or deleted',
+    );
+    expect(await app.strapi.db.query(ARTICLE_UID).count({})).toBe(rows);
   });
 });
