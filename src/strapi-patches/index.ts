@@ -7,6 +7,8 @@ import { cacheSqliteStatements } from './sqlite-statement-cache';
 import { memoizePublicPermissions } from './public-permissions-memo';
 import { batchRelationLoads } from './batch-relation-loads';
 import { memoizeDocumentParamChecks } from './document-params-memo';
+import { memoizeContentApiQueries } from './content-api-query-memo';
+import { sanitizeOutputInOneWalk } from './content-api-output';
 
 /**
  * The project's patches to Strapi 5.54.0 internals, each in its own file with
@@ -24,4 +26,6 @@ export const applyStrapiPatches = async (strapi: Core.Strapi, settings: Settings
   cacheSqliteStatements(strapi);
   memoizePublicPermissions(strapi, settings.permissionsCacheMs);
   batchRelationLoads(strapi);
+  memoizeContentApiQueries(strapi);
+  sanitizeOutputInOneWalk(strapi);
 };

@@ -4,15 +4,17 @@ import { ROOT, startStrapi, type TestApp } from '../helpers/strapi';
 import { createPerfFixture, type PerfFixture } from '../helpers/perf-fixture';
 
 /**
- * The memo of Strapi's query checks (src/api-contract/public-query-memo.ts),
- * with the response cache off so every request reaches the controllers:
- * answers byte for byte those of stock Strapi (PERF_OPTIMIZATIONS=false), in
- * both locales, lists, pages by documentId and by slug, tag and author pages;
- * one check per query shape, shared by every slug; a bad query refused every
- * time; a permission an operator revokes honoured on the next request.
+ * The patches of the uncached read path (src/strapi-patches/: the content
+ * API's query-check memo, the one-walk output sanitizer, the Document
+ * Service's param-check memo, SQLite's statement cache), with the response
+ * cache off so every request reaches them: REST and GraphQL answers byte for
+ * byte those of stock Strapi (PERF_OPTIMIZATIONS=false), in both locales,
+ * lists, pages by documentId and by slug, tag and author pages; one check per
+ * query shape, shared by every slug; a bad query refused every time; a
+ * permission an operator revokes honoured on the next request.
  */
 
-type Memo = { publicQueryMemoStats: (strapi: Core.Strapi) => { hits: number; misses: number } };
+type Memo = { contentApiQueryStats: (strapi: Core.Strapi) => { hits: number; misses: number } };
 type ParamsMemo = { documentParamChecks: () => { remembered: number; skipped: number } };
 type Statements = { sqliteStatementStats: (strapi: Core.Strapi) => { prepared: number; reused: number } };
 type Output = {
@@ -21,12 +23,12 @@ type Output = {
 };
 // The app runs the compiled project: its memos are the ones in dist/.
 /* eslint-disable @typescript-eslint/no-require-imports */
-const { publicQueryMemoStats } = require(path.join(ROOT, 'dist/src/api-contract/public-query-memo.js')) as Memo;
+const { contentApiQueryStats } = require(path.join(ROOT, 'dist/src/strapi-patches/content-api-query-memo.js')) as Memo;
 const { documentParamChecks } = require(
   path.join(ROOT, 'dist/src/strapi-patches/document-params-memo.js'),
 ) as ParamsMemo;
 const { publicOutputStats, usersPermissionsSanitizer } = require(
-  path.join(ROOT, 'dist/src/api-contract/public-output.js'),
+  path.join(ROOT, 'dist/src/strapi-patches/content-api-output.js'),
 ) as Output;
 const { sqliteStatementStats } = require(
   path.join(ROOT, 'dist/src/strapi-patches/sqlite-statement-cache.js'),
@@ -50,7 +52,21 @@ const urls = (): string[] => [
   `/api/authors?locale=en&filters[slug][$eq]=${fx.authorSlug}`,
 ];
 
-const answers = async (): Promise<Record<string, { status: number; text: string }>> => {
+/** GraphQL: a list with its relations, and the article page by slug, per locale. */
+const GRAPHQL = `query Page($locale: I18NLocaleCode!, $slug: String!) {
+  articles(locale: $locale, pagination: { pageSize: 5 }) {
+    documentId title slug firstPublishedAt
+    author { name slug }
+    tags { name slug }
+    cover { url }
+    relatedLinks { title }
+  }
+  article: articles(locale: $locale, filters: { slug: { eq: $slug } }) {
+    title excerpt body { __typename } author { name } localizations { locale slug }
+  }
+}`;
+
+const restAnswers = async (): Promise<Record<string, { status: number; text: string }>> => {
   const out: Record<string, { status: number; text: string }> = {};
   for (const url of urls()) {
     const res = await app.http().get(url);
@@ -58,6 +74,18 @@ const answers = async (): Promise<Record<string, { status: number; text: string 
   }
   return out;
 };
+
+const graphqlAnswers = async (): Promise<Record<string, { status: number; text: string }>> => {
+  const out: Record<string, { status: number; text: string }> = {};
+  for (const locale of ['id', 'en'] as const) {
+    const variables = { locale, slug: fx.slugs[locale][2] };
+    const res = await app.http().post('/graphql').send({ query: GRAPHQL, variables });
+    out[`graphql ${locale}`] = { status: res.status, text: res.text };
+  }
+  return out;
+};
+
+const answers = async () => ({ ...(await restAnswers()), ...(await graphqlAnswers()) });
 
 beforeAll(async () => {
   app = await startStrapi({ env: { CACHE_ENABLED: 'false', PERF_OPTIMIZATIONS: 'true', PERMISSIONS_CACHE_MS: '0' } });
@@ -69,17 +97,18 @@ afterAll(async () => {
 });
 
 test('the same bytes as stock Strapi, with the checks of each query shape made once', async () => {
-  const before = publicQueryMemoStats(app.strapi);
-  const first = await answers();
+  const before = contentApiQueryStats(app.strapi);
+  const first = await restAnswers();
+  const firstPass = contentApiQueryStats(app.strapi);
   const checks = documentParamChecks();
   const statements = sqliteStatementStats(app.strapi);
-  const again = await answers();
+  const again = await restAnswers();
   // SQLite: the second pass runs the SELECTs the first one compiled, compiling none.
   if (app.client === 'sqlite') {
     expect(sqliteStatementStats(app.strapi).prepared).toBe(statements.prepared);
     expect(sqliteStatementStats(app.strapi).reused).toBeGreaterThan(statements.reused + urls().length);
   }
-  const after = publicQueryMemoStats(app.strapi);
+  const after = contentApiQueryStats(app.strapi);
   // Every answer sanitized by the one-walk sanitizer, none handed back to Strapi's; the
   // users-permissions sanitizer it applies itself is the one registered.
   const registered = (app.strapi as unknown as { sanitizers: { get(n: string): unknown[] } }).sanitizers;
@@ -92,9 +121,19 @@ test('the same bytes as stock Strapi, with the checks of each query shape made o
   expect(documentParamChecks().skipped).toBeGreaterThanOrEqual(checks.skipped + urls().length);
   expect(again).toEqual(first);
   for (const [url, answer] of Object.entries(first)) expect([url, answer.status]).toEqual([url, 200]);
-  // Six slugs share two shapes (one per locale): the first pass checks 8 shapes, the second none.
-  expect(after.misses - before.misses).toBe(8);
-  expect(after.hits - before.hits).toBe(urls().length * 2 - 8);
+  // Each request validates, then sanitizes, its query. Six slugs share two shapes (one per
+  // locale): the first pass checks 8 shapes twice over, the second pass none.
+  expect(firstPass.misses - before.misses).toBe(8 * 2);
+  expect(after.misses).toBe(firstPass.misses);
+  expect(after.hits - before.hits).toBe((urls().length * 2 - 8) * 2);
+
+  // GraphQL goes through the same content API: its answers too are held to stock Strapi's below.
+  const graphql = await graphqlAnswers();
+  for (const [name, answer] of Object.entries(graphql)) {
+    expect([name, answer.status, JSON.parse(answer.text).errors]).toEqual([name, 200, undefined]);
+  }
+  expect(JSON.parse(graphql['graphql en']!.text).data.article[0].title).toBeTruthy();
+  const all = { ...first, ...graphql };
 
   // Each slug's own article, not the first one remembered.
   const bySlug = (url: string) => (JSON.parse(first[url]!.text) as { data: { slug: string } }).data.slug;
@@ -105,8 +144,8 @@ test('the same bytes as stock Strapi, with the checks of each query shape made o
   await app.stop();
   app = await startStrapi({ dir, env: { CACHE_ENABLED: 'false', PERF_OPTIMIZATIONS: 'false' } });
   try {
-    expect(await answers()).toEqual(first);
-    expect(publicQueryMemoStats(app.strapi)).toEqual({ hits: 0, misses: 0 });
+    expect(await answers()).toEqual(all);
+    expect(contentApiQueryStats(app.strapi)).toEqual({ hits: 0, misses: 0 });
     expect(documentParamChecks()).toEqual({ remembered: 0, skipped: 0 });
     expect(publicOutputStats(app.strapi)).toEqual({ walked: 0, handedBack: 0 });
   } finally {

@@ -4,14 +4,12 @@ import { ARTICLE_UID } from '../../../lib/uids';
 import { DEFAULT_LOCALE } from '../../../lib/locales';
 import { ARTICLE_VIEWS } from '../../../api-contract/public-populate';
 import { DEFAULT_ARTICLE_SORT } from '../../../api-contract/public-query';
-import { applyPublicDefaults, publicReadChecks } from '../../../api-contract/public-controller';
+import { applyPublicDefaults } from '../../../api-contract/public-controller';
 
 /** `?view=page` (the default: the whole page) or `?view=card` (a list card), see public-populate.ts. */
 const defaults = { views: ARTICLE_VIEWS, sort: DEFAULT_ARTICLE_SORT };
 
 export default factories.createCoreController(ARTICLE_UID, ({ strapi }) => ({
-  ...publicReadChecks(strapi, ARTICLE_UID),
-
   async find(ctx) {
     applyPublicDefaults(strapi, ctx, defaults);
     return super.find(ctx);

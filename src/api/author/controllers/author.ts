@@ -1,13 +1,11 @@
 import { factories } from '@strapi/strapi';
 import { AUTHOR_UID } from '../../../lib/uids';
 import { AUTHOR_POPULATE } from '../../../api-contract/public-populate';
-import { applyPublicDefaults, publicReadChecks } from '../../../api-contract/public-controller';
+import { applyPublicDefaults } from '../../../api-contract/public-controller';
 
 const defaults = { populate: AUTHOR_POPULATE };
 
 export default factories.createCoreController(AUTHOR_UID, ({ strapi }) => ({
-  ...publicReadChecks(strapi, AUTHOR_UID),
-
   async find(ctx) {
     applyPublicDefaults(strapi, ctx, defaults);
     return super.find(ctx);

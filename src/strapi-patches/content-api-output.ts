@@ -1,8 +1,11 @@
+/**
+ * Strapi patch — targets @strapi/core 5.54.0's content API (`strapi.contentAPI.sanitize.output`,
+ * @strapi/utils sanitize/index.ts `createAPISanitizers`), called by the core REST controllers
+ * and the GraphQL plugin's resolvers for every answer.
+ */
 import path from 'path';
 import type { Core } from '@strapi/strapi';
 import { contentTypes } from '@strapi/utils';
-import { runtimeOf } from '../runtime';
-import { switches } from '../strapi-patches/switch';
 
 /**
  * Strapi sanitizes every content-API answer in two walks of every entity,
@@ -10,7 +13,7 @@ import { switches } from '../strapi-patches/switch';
  * sanitize/index.js `sanitizeOutput`): the first removes password and private
  * attributes, the second relations to types the caller may not `find`, each
  * key visited through an async traversal. After the query checks
- * (public-query-memo.ts) that was the largest share left of an uncached list.
+ * (./content-api-query-memo.ts) that was the largest share left of an uncached list.
  *
  * This is the same rule in one synchronous walk. The permission decisions are
  * made first, once per answer, through Strapi's own `strapi.auth.verify` for
@@ -24,8 +27,9 @@ import { switches } from '../strapi-patches/switch';
  *
  * Anything it does not model — a morph relation in the data, a relation target
  * it has no decision for — hands the whole answer back to Strapi's walk. For
- * users-permissions callers (the Public role, logged-in users) only, behind
- * PERF_OPTIMIZATIONS; API tokens always get Strapi's walk.
+ * users-permissions callers (the Public role, logged-in users) only; API
+ * tokens always get Strapi's walk. Applied by ./index.ts (PERF_OPTIMIZATIONS),
+ * to this app's content API only.
  */
 type Attribute = {
   type?: string;
@@ -38,9 +42,8 @@ type Attribute = {
 type Schema = { uid?: string; attributes: Record<string, Attribute>; options?: { populateCreatorFields?: boolean } };
 type Auth = { strategy?: { name?: string }; ability?: unknown };
 type Sanitizer = (schema: unknown) => (data: unknown) => unknown;
-type ContentApi = {
-  sanitize: { output(data: unknown, schema: unknown, options: { auth: unknown }): Promise<unknown> };
-};
+type Output = (data: unknown, schema: unknown, options?: { auth?: unknown }) => Promise<unknown>;
+type ContentApi = { sanitize: { output: Output } };
 
 const UPLOAD_FILE = 'plugin::upload.file';
 const UP_USER = 'plugin::users-permissions.user';
@@ -194,47 +197,40 @@ const decisionsFor = async (
   return new Map(entries);
 };
 
-/**
- * The answer Strapi's `strapi.contentAPI.sanitize.output(data, schema, { auth })`
- * gives, by the walk above when it applies, otherwise by Strapi's.
- */
-export const sanitizePublicOutput = async (
-  strapi: Core.Strapi,
-  uid: string,
-  data: unknown,
-  auth: unknown,
-): Promise<unknown> => {
-  const schema = strapi.getModel(uid as Parameters<Core.Strapi['getModel']>[0]) as unknown as Schema;
+/** Replaces this app's `strapi.contentAPI.sanitize.output` with the walk above, where it applies. */
+export const sanitizeOutputInOneWalk = (strapi: Core.Strapi): void => {
   const api = strapi.contentAPI as unknown as ContentApi;
-  const caller = auth as Auth | undefined;
-  const fast =
-    switches(runtimeOf(strapi).settings).strapiPatches &&
-    caller?.strategy?.name === 'users-permissions' &&
-    caller.ability;
-  if (!fast) return api.sanitize.output(data, schema, { auth });
-  try {
-    const walk = walker(strapi, await decisionsFor(strapi, auth, relationTargets(strapi, schema)));
-    const registered = ((strapi as unknown as { sanitizers: { get(name: string): Sanitizer[] } }).sanitizers.get(
-      'content-api.output',
-    ) ?? []) as Sanitizer[];
-    const others = registered.filter((sanitizer) => sanitizer !== usersPermissionsSanitizer);
-    const one = async (entity: unknown): Promise<unknown> => {
-      let out = walk(entity, schema);
-      for (const sanitizer of others) out = await sanitizer(schema)(out);
-      return out;
-    };
-    let out: unknown;
-    if (!Array.isArray(data)) out = await one(data);
-    else {
-      const list: unknown[] = [];
-      for (const entity of data) list.push(await one(entity));
-      out = list;
+  const original = api.sanitize.output.bind(api.sanitize);
+  api.sanitize.output = async (data, given, options) => {
+    const auth = options?.auth as Auth | undefined;
+    const schema = given as Schema | undefined;
+    if (auth?.strategy?.name !== 'users-permissions' || !auth.ability || !schema?.attributes) {
+      return original(data, given, options);
     }
-    countsOf(strapi).walked += 1;
-    return out;
-  } catch (error) {
-    if (!(error instanceof NotModelled)) throw error;
-    countsOf(strapi).handedBack += 1;
-    return api.sanitize.output(data, schema, { auth });
-  }
+    try {
+      const walk = walker(strapi, await decisionsFor(strapi, auth, relationTargets(strapi, schema)));
+      const registered = ((strapi as unknown as { sanitizers: { get(name: string): Sanitizer[] } }).sanitizers.get(
+        'content-api.output',
+      ) ?? []) as Sanitizer[];
+      const others = registered.filter((sanitizer) => sanitizer !== usersPermissionsSanitizer);
+      const one = async (entity: unknown): Promise<unknown> => {
+        let out = walk(entity, schema);
+        for (const sanitizer of others) out = await sanitizer(schema)(out);
+        return out;
+      };
+      let out: unknown;
+      if (!Array.isArray(data)) out = await one(data);
+      else {
+        const list: unknown[] = [];
+        for (const entity of data) list.push(await one(entity));
+        out = list;
+      }
+      countsOf(strapi).walked += 1;
+      return out;
+    } catch (error) {
+      if (!(error instanceof NotModelled)) throw error;
+      countsOf(strapi).handedBack += 1;
+      return original(data, given, options);
+    }
+  };
 };
