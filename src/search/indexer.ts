@@ -8,7 +8,7 @@ import { dialectOf } from './schema';
 import { ALL_KEY } from '../cache/store';
 import { loadSources, SEARCH_TYPES, UID_OF_TYPE, type SearchSource, type SearchType } from './sources';
 
-/** Documents read from Strapi per round trip when (re)indexing many. */
+/** Documents read from Strapi per round trip, and written to the index together, when (re)indexing many. */
 const CHUNK = 200;
 
 /** What one indexing pass changed: the keys whose title changed, appeared or went (renames of authors and tags). */
@@ -52,7 +52,9 @@ const sourcesOf = async (
  * existing index rows (id and title), then writeSources (one upsert of all
  * the document rows; on SQLite one FTS delete and one FTS insert; the chunk's
  * vocabulary, deduplicated, in one insert — each cut into slices only past
- * the bound-parameter limits), then one delete of the rows whose version went.
+ * the bound-parameter limits), then one delete of the rows whose version went
+ * (on SQLite with one of their FTS rows). No statement runs for nothing: a
+ * chunk without removals deletes nothing.
  */
 const indexChunk = async (
   strapi: Core.Strapi,
