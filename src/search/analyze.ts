@@ -95,6 +95,56 @@ export const stemCounts = (text: string, locale: LocaleCode): Record<string, num
   return counts;
 };
 
+/** An entry of the spelling-correction vocabulary: a word (kind `w`) or a stem (kind `s`). */
+export type VocabularyEntry = { kind: 'w' | 's'; term: string };
+
+/** Everything the index stores of one field, from one walk of its words → forms → stems. */
+export type FieldAnalysis = {
+  /** How often each stem occurs: what stemCounts gives. */
+  counts: Record<string, number>;
+  /** The stems, one per form, space-separated: what FTS5 indexes (stems joined). */
+  stemsText: string;
+  /** The forms, space-separated: what PostgreSQL's configuration receives (formsText). */
+  formsText: string;
+  /**
+   * In order of first occurrence, each word that has forms, followed by the
+   * stems of its forms (once per word; two words can share a stem).
+   */
+  vocabulary: VocabularyEntry[];
+};
+
+/**
+ * The indexing side's single pass over a field: the products of stemCounts,
+ * stems, formsText and the vocabulary, each word's forms and stems found once
+ * however often it occurs (tests/int/search-analyzer.test.ts checks that they
+ * equal what those functions give).
+ */
+export const analyse = (text: string, locale: LocaleCode): FieldAnalysis => {
+  const counts: Record<string, number> = {};
+  const allStems: string[] = [];
+  const allForms: string[] = [];
+  const vocabulary: VocabularyEntry[] = [];
+  const seen = new Map<string, { forms: string[]; stems: string[] }>();
+  for (const word of words(text)) {
+    let known = seen.get(word);
+    if (!known) {
+      const wordForms = forms(word, locale);
+      known = { forms: wordForms, stems: wordForms.map((f) => stem(f, locale)) };
+      seen.set(word, known);
+      if (wordForms.length > 0) {
+        vocabulary.push({ kind: 'w', term: word });
+        for (const s of known.stems) vocabulary.push({ kind: 's', term: s });
+      }
+    }
+    for (const f of known.forms) allForms.push(f);
+    for (const s of known.stems) {
+      allStems.push(s);
+      counts[s] = (counts[s] ?? 0) + 1;
+    }
+  }
+  return { counts, stemsText: allStems.join(' '), formsText: allForms.join(' '), vocabulary };
+};
+
 /** One word of a query: it matches a document term equal to one of its stems (or, if `prefix`, starting with one). */
 export type QueryGroup = { word: string; forms: string[]; stems: string[]; prefix: boolean };
 

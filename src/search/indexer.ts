@@ -3,12 +3,12 @@ import type { Knex } from 'knex';
 import { LOCALE_CODES, type LocaleCode } from '../lib/locales';
 import { ARTICLE_UID } from '../lib/uids';
 import { runtimeOf } from '../runtime';
-import { clearIndex, findIndexed, removeKey, writeSource } from './index-writer';
+import { clearIndex, findIndexed, keyString, removeIndexed, writeSources } from './index-writer';
 import { dialectOf } from './schema';
 import { ALL_KEY } from '../cache/store';
-import { loadSources, SEARCH_TYPES, UID_OF_TYPE, type SearchType } from './sources';
+import { loadSources, SEARCH_TYPES, UID_OF_TYPE, type SearchSource, type SearchType } from './sources';
 
-/** Documents read from Strapi per round trip when (re)indexing many. */
+/** Documents read from Strapi per round trip, and written to the index together, when (re)indexing many. */
 const CHUNK = 200;
 
 /** What one indexing pass changed: the keys whose title changed, appeared or went (renames of authors and tags). */
@@ -24,6 +24,38 @@ const chunks = <T>(list: readonly T[], size: number): T[][] => {
   return out;
 };
 
+/**
+ * The published versions of these documents, locale by locale and in the
+ * order of `documentIds` within each (the order their new index rows get
+ * their ids in).
+ */
+const sourcesOf = async (
+  strapi: Core.Strapi,
+  type: SearchType,
+  documentIds: readonly string[],
+  locales: readonly LocaleCode[],
+): Promise<SearchSource[]> => {
+  const sources: SearchSource[] = [];
+  for (const locale of locales) {
+    const byId = new Map((await loadSources(strapi, type, documentIds, locale)).map((s) => [s.documentId, s]));
+    for (const documentId of documentIds) {
+      const source = byId.get(documentId);
+      if (source) sources.push(source);
+    }
+  }
+  return sources;
+};
+
+/**
+ * Indexes one chunk (up to CHUNK documents, in every given locale) in a fixed
+ * number of statements, not a few per version: one SELECT of the chunk's
+ * existing index rows (id and title), then writeSources (one upsert of all
+ * the document rows; on SQLite one FTS delete and one FTS insert; the chunk's
+ * vocabulary, deduplicated, in one insert — each cut into slices only past
+ * the bound-parameter limits), then one delete of the rows whose version went
+ * (on SQLite with one of their FTS rows). No statement runs for nothing: a
+ * chunk without removals deletes nothing.
+ */
 const indexChunk = async (
   strapi: Core.Strapi,
   trx: Knex,
@@ -32,17 +64,20 @@ const indexChunk = async (
   locales: readonly LocaleCode[],
 ): Promise<Changes> => {
   const dialect = dialectOf(strapi);
+  const sources = await sourcesOf(strapi, type, documentIds, locales);
+  const before = await findIndexed(trx, dialect, type, documentIds, locales);
+  const after = new Map(sources.map((s) => [keyString(s), s]));
+  await writeSources(trx, dialect, sources);
+  await removeIndexed(
+    trx,
+    dialect,
+    [...before].filter(([key]) => !after.has(key)).map(([, row]) => row.id),
+  );
   let renamed = false;
   for (const locale of locales) {
-    const sources = await loadSources(strapi, type, documentIds, locale);
-    const byId = new Map(sources.map((s) => [s.documentId, s]));
     for (const documentId of documentIds) {
-      const key = { type, documentId, locale };
-      const before = await findIndexed(trx, key);
-      const source = byId.get(documentId);
-      if (source) await writeSource(trx, dialect, source);
-      else await removeKey(trx, dialect, key);
-      if ((before?.title ?? null) !== (source?.title ?? null)) renamed = true;
+      const key = keyString({ type, documentId, locale });
+      if ((before.get(key)?.title ?? null) !== (after.get(key)?.title ?? null)) renamed = true;
     }
   }
   return { renamed };
@@ -138,11 +173,10 @@ const rebuild = (strapi: Core.Strapi): Promise<Record<SearchType, number>> =>
       })) as { documentId: string }[];
       const ids = [...new Set(rows.map((r) => r.documentId))];
       for (const chunk of chunks(ids, CHUNK)) {
-        for (const locale of LOCALE_CODES) {
-          const sources = await loadSources(strapi, type, chunk, locale);
-          for (const source of sources) await writeSource(trx, dialect, source);
-          counts[type] += sources.length;
-        }
+        const sources: SearchSource[] = [];
+        for (const locale of LOCALE_CODES) sources.push(...(await loadSources(strapi, type, chunk, locale)));
+        await writeSources(trx, dialect, sources);
+        counts[type] += sources.length;
       }
     }
     return counts;

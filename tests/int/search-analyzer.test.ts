@@ -4,7 +4,7 @@ import { Client } from 'pg';
 import { ROOT } from '../helpers/strapi';
 import { PG } from '../helpers/test-database';
 import { CORPUS_ARTICLES, CORPUS_AUTHORS, CORPUS_TAGS } from '../helpers/search-corpus';
-import { forms, queryGroups, stem, words } from '../../src/search/analyze';
+import { analyse, forms, formsText, queryGroups, stem, stemCounts, stems, words } from '../../src/search/analyze';
 import { ENGLISH_STOPWORDS } from '../../src/search/english-stopwords';
 import { PG_CONFIG } from '../../src/search/index-writer';
 import { snippetOf } from '../../src/search/snippet';
@@ -91,6 +91,34 @@ describe('the analyser', () => {
     );
     expect(snippetOf('tidak ada', groups, 'id')).toBeNull();
   });
+
+  it.each(['id', 'en'] as const)(
+    'analyses a field in one pass into what the separate functions give (%s)',
+    (locale) => {
+      const texts = [
+        corpusText(locale),
+        'Menandatangani mengirim pengiriman menandatangani: the THE 2024 Pakta pakta, ditandatangani Über-façade',
+        '',
+      ];
+      for (const text of texts) {
+        const analysis = analyse(text, locale);
+        // Same object, same key order: the `terms` JSON stays byte for byte what it was.
+        expect(JSON.stringify(analysis.counts)).toBe(JSON.stringify(stemCounts(text, locale)));
+        expect(analysis.stemsText).toBe(stems(text, locale).join(' '));
+        expect(analysis.formsText).toBe(formsText(text, locale));
+        // Each word with forms, once, then the stems of its forms (the writer drops the repeats across words).
+        const expected: { kind: string; term: string }[] = [];
+        const found = new Set<string>();
+        for (const word of words(text)) {
+          const wordForms = forms(word, locale);
+          if (wordForms.length === 0 || found.has(word)) continue;
+          found.add(word);
+          expected.push({ kind: 'w', term: word }, ...wordForms.map((f) => ({ kind: 's', term: stem(f, locale) })));
+        }
+        expect(analysis.vocabulary).toEqual(expected);
+      }
+    },
+  );
 
   it('measures edit distance with transpositions', () => {
     expect(editDistance('kebakaarn', 'kebakaran', 2)).toBe(1);
