@@ -88,9 +88,15 @@ export const stems = (text: string, locale: LocaleCode): string[] =>
     .flatMap((w) => forms(w, locale))
     .map((f) => stem(f, locale));
 
+/**
+ * An empty count of stems, with no prototype: a word such as `constructor`
+ * must count from zero, not from Object.prototype's function.
+ */
+const noCounts = (): Record<string, number> => Object.create(null) as Record<string, number>;
+
 /** How often each stem occurs in a text (for ranking). */
 export const stemCounts = (text: string, locale: LocaleCode): Record<string, number> => {
-  const counts: Record<string, number> = {};
+  const counts = noCounts();
   for (const s of stems(text, locale)) counts[s] = (counts[s] ?? 0) + 1;
   return counts;
 };
@@ -120,7 +126,7 @@ export type FieldAnalysis = {
  * equal what those functions give).
  */
 export const analyse = (text: string, locale: LocaleCode): FieldAnalysis => {
-  const counts: Record<string, number> = {};
+  const counts = noCounts();
   const allStems: string[] = [];
   const allForms: string[] = [];
   const vocabulary: VocabularyEntry[] = [];
