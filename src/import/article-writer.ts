@@ -130,7 +130,36 @@ const rowsOfDocuments = async (
   return { ids, documents };
 };
 
-/** The largest inverse-order value per target row (Strapi appends a new link at max + 1). */
+/**
+ * The largest inverse-order value per target row (Strapi appends a new link at
+ * max + 1): one `MAX` per target, as a scalar subquery, so that with the
+ * `(target, order)` indexes of src/strapi-patches/indexes.ts each is one index
+ * seek. A `GROUP BY target` read every link of every target instead: a tag of
+ * a 100,000-article archive has tens of thousands, and the import slowed down
+ * as the archive grew.
+ */
+export const inverseOrderQuery = (
+  db: Knex,
+  engine: Engine,
+  table: string,
+  targetColumn: string,
+  orderColumn: string,
+  targetIds: readonly number[],
+): Knex.Raw =>
+  engine === 'sqlite'
+    ? db.raw(`SELECT value AS target, (SELECT MAX(??) FROM ?? WHERE ?? = value) AS max FROM json_each(?)`, [
+        orderColumn,
+        table,
+        targetColumn,
+        JSON.stringify(targetIds),
+      ])
+    : db.raw(`SELECT t AS target, (SELECT MAX(??) FROM ?? WHERE ?? = t) AS max FROM unnest(?::int[]) AS t`, [
+        orderColumn,
+        table,
+        targetColumn,
+        [...targetIds],
+      ]);
+
 const maxInverseOrder = async (
   ctx: Context,
   table: string,
@@ -141,13 +170,10 @@ const maxInverseOrder = async (
   const max = new Map<number, number>();
   const unique = [...new Set(targetIds)];
   for (let i = 0; i < unique.length; i += 500) {
-    const rows = (await ctx
-      .trx(table)
-      .select(targetColumn)
-      .max(orderColumn, { as: 'max' })
-      .whereIn(targetColumn, unique.slice(i, i + 500))
-      .groupBy(targetColumn)) as Record<string, unknown>[];
-    for (const row of rows) max.set(Number(row[targetColumn]), Number(row.max ?? 0));
+    const query = inverseOrderQuery(ctx.trx, ctx.engine, table, targetColumn, orderColumn, unique.slice(i, i + 500));
+    const result = (await query) as { target: unknown; max: unknown }[] | { rows: { target: unknown; max: unknown }[] };
+    const rows = Array.isArray(result) ? result : result.rows;
+    for (const row of rows) if (row.max !== null) max.set(Number(row.target), Number(row.max));
   }
   return max;
 };

@@ -57,6 +57,20 @@ export const NEWSROOM_INDEXES: readonly IndexDefinition[] = [
     columns: ['author_id', 'article_id'],
     why: "an author's articles without reading the link rows",
   },
+  // A new link goes after a tag's or author's last article: `max(article_ord) where tag_id = ?`,
+  // asked by Strapi when an editor connects one and by the bulk import for every batch.
+  {
+    name: `${INDEX_PREFIX}articles_tags_lnk_tag_ord`,
+    table: 'articles_tags_lnk',
+    columns: ['tag_id', 'article_ord'],
+    why: "a tag's last article order, for the next link",
+  },
+  {
+    name: `${INDEX_PREFIX}articles_author_lnk_author_ord`,
+    table: 'articles_author_lnk',
+    columns: ['author_id', 'article_ord'],
+    why: "an author's last article order, for the next link",
+  },
 ];
 
 /**

@@ -8,6 +8,7 @@ import { captureQueries, type CapturedQuery } from '../helpers/sql-capture';
 import { createPerfFixture, type PerfFixture } from '../helpers/perf-fixture';
 import { ensureIndexes, NEWSROOM_INDEXES } from '../../src/strapi-patches/indexes';
 import { findQuery, postgresPlan, sqlitePlan } from '../helpers/query-plan';
+import { inverseOrderQuery } from '../../src/import/article-writer';
 
 /**
  * The public read paths use the project's `nr_idx_` indexes
@@ -85,6 +86,35 @@ describe('indexes on SQLite', () => {
         .filter((n) => n.startsWith('nr_idx_'))
         .sort(),
     ).toEqual([...NR_INDEXES].sort());
+  });
+
+  test("the import's next-link order: one seek per tag and author in the target/order indexes", async () => {
+    const knex = app.strapi.db.connection;
+    for (const [table, target, index] of [
+      ['articles_tags_lnk', 'tag_id', 'nr_idx_articles_tags_lnk_tag_ord'],
+      ['articles_author_lnk', 'author_id', 'nr_idx_articles_author_lnk_author_ord'],
+    ] as const) {
+      const sql = inverseOrderQuery(knex, 'sqlite', table, target, 'article_ord', [1, 2, 3]).toSQL();
+      const steps = await sqlitePlan(knex, { sql: sql.sql, bindings: sql.bindings as unknown[] } as CapturedQuery);
+      expect(steps.join('\n')).toContain(`SEARCH ${table} USING COVERING INDEX ${index} (${target}=?)`);
+      expect(fullScan(steps.filter((step) => !/json_each/.test(step)))).toBeUndefined();
+    }
+    // And the values: the largest order of each target that has links, none for one without.
+    const tag = (await knex('tags').where({ document_id: fx.tagDocumentId, locale: 'id' }).first('id')) as {
+      id: number;
+    };
+    const rows = (await inverseOrderQuery(knex, 'sqlite', 'articles_tags_lnk', 'tag_id', 'article_ord', [
+      tag.id,
+      -1,
+    ])) as { target: number; max: number | null }[];
+    const expected = (await knex('articles_tags_lnk').where({ tag_id: tag.id }).max('article_ord as m').first()) as {
+      m: number;
+    };
+    expect(rows).toEqual([
+      { target: tag.id, max: expected.m },
+      { target: -1, max: null },
+    ]);
+    expect(expected.m).toBeGreaterThan(0);
   });
 
   test('SQLite is tuned at boot: WAL journal, synchronous=NORMAL', async () => {
