@@ -11,12 +11,18 @@ export type FieldTerms = Record<Field, Record<string, number>>;
 /** A match on a prefix of a longer word counts for this much of an exact one. */
 const PREFIX_SHARE = 0.5;
 
+/**
+ * A word's occurrences in a field: its stems looked up directly; only the
+ * as-you-type last word (a prefix) walks the field's terms. The stored terms
+ * are parsed JSON, so a lookup takes own properties only (`constructor`).
+ */
 const occurrences = (group: QueryGroup, terms: Record<string, number>): number => {
   let exact = 0;
+  for (const s of group.stems) if (Object.hasOwn(terms, s)) exact += terms[s] ?? 0;
+  if (!group.prefix) return exact;
   let prefixed = 0;
   for (const [term, count] of Object.entries(terms)) {
-    if (group.stems.includes(term)) exact += count;
-    else if (group.prefix && group.stems.some((s) => term.startsWith(s))) prefixed += count;
+    if (!group.stems.includes(term) && group.stems.some((s) => term.startsWith(s))) prefixed += count;
   }
   return exact + PREFIX_SHARE * prefixed;
 };
