@@ -3,7 +3,8 @@
  *
  * Where an uncached public read spends its CPU: imports the bench corpus of N
  * articles (bench/import-corpus.ts, throwaway folder), then for each of the list
- * (`/api/articles?locale=id`) and the article by slug (200 slugs in turn) starts
+ * (`/api/articles?locale=id`), the article by slug (200 slugs in turn) and the
+ * bench's search mix (bench/search-queries.ts, both locales) starts
  * the CMS (bench/serve-cms.ts, production build, CACHE_ENABLED=false) under
  * `node --cpu-prof`, loads it with autocannon for the duration, stops it, and
  * sorts the profile's samples of the load (not of the boot) into the packages
@@ -17,6 +18,7 @@ import fs from 'fs';
 import os from 'os';
 import path from 'path';
 import { exitPromptlyOnSignal, stopChildren } from '../scripts/lib/processes';
+import { searchQueries } from './search-queries';
 
 type Frame = { functionName: string; url: string };
 type CpuProfile = {
@@ -156,6 +158,7 @@ const main = async (): Promise<void> => {
     const runs: [string, { path: string }[]][] = [
       ['list', [{ path: '/api/articles?locale=id' }]],
       ['slug', slugs.map((slug) => ({ path: `/api/articles/slug/${slug}?locale=id` }))],
+      ['search', searchQueries().map((query) => ({ path: query.path }))],
     ];
     for (const [name, requests] of runs) {
       const { rps, shares, file } = await profileOne(name, dir, requests, duration, connections);
