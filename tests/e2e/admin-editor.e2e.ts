@@ -187,6 +187,27 @@ describe('an editor in the admin panel', () => {
     await docShot('article-list-scheduled');
   });
 
+  it('opens an article the WordPress import wrote on the bulk path, edits and publishes it', async () => {
+    const title = 'Harga Beras Naik di Pasar Induk';
+    const slug = 'harga-beras-naik';
+    const before = await publicArticle(slug, 'id');
+    expect(before.title).toBe(title);
+    await page.goto(`${cms.baseUrl}${ARTICLE_LIST}?plugins[i18n][locale]=id`);
+    await page.getByText(title, { exact: true }).click();
+    const field = page.locator('textarea[name="excerpt"]');
+    await field.waitFor();
+    expect(await field.inputValue()).toBe(before.excerpt);
+    const standfirst = `Diedit di uji peramban (${Date.now()})`;
+    await field.fill(standfirst);
+    await page.getByRole('button', { name: 'Save' }).click();
+    await page.getByText('Saved document').first().waitFor();
+    expect((await publicArticle(slug, 'id')).excerpt).toBe(before.excerpt);
+    await page.getByRole('button', { name: 'Publish' }).click();
+    await page.getByText('Published document').first().waitFor();
+    await shot('imported-article-published');
+    expect(await publicArticle(slug, 'id')).toMatchObject({ title, excerpt: standfirst });
+  });
+
   it('can switch the admin interface to Bahasa Indonesia', async () => {
     await page.goto(`${cms.baseUrl}/admin/me`);
     await page.getByRole('combobox', { name: 'Interface language' }).click();

@@ -33,7 +33,8 @@ const run = (label: string, args: string[], env: NodeJS.ProcessEnv): void => {
 
 /**
  * The real CMS as an operator runs it: `strapi build` (admin panel and server
- * into dist/), the seed CLI on a throwaway SQLite database, then `strapi start`
+ * into dist/), the seed CLI and the WordPress importer (tests/fixtures/wordpress/site.xml,
+ * through the bulk path) on a throwaway SQLite database, then `strapi start`
  * on a free port. The accounts come from ADMIN_/EDITOR_ variables with fresh
  * random passwords (and a REPORTER_ one). E2E_SKIP_BUILD=1 reuses an existing dist/ (local reruns).
  */
@@ -75,6 +76,20 @@ export const startCms = async (): Promise<Cms> => {
     run('strapi build', [STRAPI_BIN, 'build'], { ...env, NODE_ENV: 'production' });
   }
   run('seed', [path.join(ROOT, 'dist', 'scripts', 'seed', 'cli.js')], env);
+  // An archive beside the seed: WordPress posts written by the bulk import path, for the editor to open.
+  const wordpress = path.join(ROOT, 'tests', 'fixtures', 'wordpress');
+  run(
+    'import:wordpress',
+    [
+      path.join(ROOT, 'dist', 'scripts', 'wordpress', 'cli.js'),
+      path.join(wordpress, 'site.xml'),
+      '--locale',
+      'id',
+      '--uploads',
+      path.join(wordpress, 'uploads'),
+    ],
+    env,
+  );
 
   const child: ChildProcess = spawn(process.execPath, [STRAPI_BIN, 'start'], {
     cwd: ROOT,
