@@ -1,6 +1,7 @@
 /**
  * `npm run bench [-- --n=1000,10000] [--full] [--duration=15] [--connections=10] [--keep]
- *   [--modes=cached,uncached,stock] [--engines=sqlite,postgres] [--out=artifacts/bench]`
+ *   [--modes=cached,uncached,stock] [--pages=list,slug,tag,graphql] [--engines=sqlite,postgres]
+ *   [--out=artifacts/bench]`
  *
  * For each N and engine: builds the deterministic corpus through the project's
  * import path (child process, throwaway SQLite file or PostgreSQL database),
@@ -62,12 +63,16 @@ type Flags = {
   connections: number;
   keep: boolean;
   modes: Mode[];
+  /** Which page requests run (all by default); search always runs. */
+  pages: string[];
   engines: Engine[];
   /** Where results.json, results.md and chart.svg go. */
   out: string;
 };
 type Mode = 'cached' | 'uncached' | 'stock';
 const MODES: Mode[] = ['cached', 'uncached', 'stock'];
+/** The page requests of requestsFor, by name. */
+const PAGE_NAMES = ['list', 'slug', 'tag', 'graphql'];
 
 const parseFlags = (argv: readonly string[]): Flags => {
   const flags: Flags = {
@@ -76,6 +81,7 @@ const parseFlags = (argv: readonly string[]): Flags => {
     connections: 10,
     keep: false,
     modes: MODES,
+    pages: PAGE_NAMES,
     engines: ['sqlite'],
     out: ARTIFACTS,
   };
@@ -88,11 +94,12 @@ const parseFlags = (argv: readonly string[]): Flags => {
     else if (key === 'connections') flags.connections = Number(value);
     else if (key === 'keep') flags.keep = true;
     else if (key === 'modes') flags.modes = value.split(',') as Mode[];
+    else if (key === 'pages') flags.pages = value.split(',').map((v) => v.trim());
     else if (key === 'engines' || key === 'engine') flags.engines = value.split(',').map((v) => v.trim()) as Engine[];
     else if (key === 'out' && value) flags.out = path.resolve(value);
     else
       throw new Error(
-        `unknown flag "${arg}" (expected --n=, --full, --duration=, --connections=, --modes=, --engines=, --out=, --keep)`,
+        `unknown flag "${arg}" (expected --n=, --full, --duration=, --connections=, --modes=, --pages=, --engines=, --out=, --keep)`,
       );
   }
   if (full && !flags.ns.includes(100000)) flags.ns.push(100000);
@@ -100,6 +107,8 @@ const parseFlags = (argv: readonly string[]): Flags => {
   if (!(flags.duration > 0) || !(flags.connections > 0))
     throw new Error('--duration and --connections must be positive');
   if (flags.modes.some((m) => !MODES.includes(m))) throw new Error(`--modes: any of ${MODES.join(',')}`);
+  if (flags.pages.length === 0 || flags.pages.some((p) => !PAGE_NAMES.includes(p)))
+    throw new Error(`--pages: any of ${PAGE_NAMES.join(',')}`);
   if (flags.engines.length === 0 || flags.engines.some((e) => !ENGINES.includes(e)))
     throw new Error(`--engines: any of ${ENGINES.join(',')}`);
   return flags;
@@ -572,7 +581,7 @@ const benchSqlite = async (n: number, flags: Flags, root: string, result: NResul
   const dbFile = path.join(dir, 'data.db');
   const floorDb = path.join(dir, 'floor.db');
   prepareFloorDb(dbFile, floorDb);
-  const requests = requestsFor(pickSlug(dbFile));
+  const requests = requestsFor(pickSlug(dbFile)).filter((r) => flags.pages.includes(r.name));
 
   const floor = await startFloor(floorDb);
   const floorBodies = new Map<string, Buffer>();
