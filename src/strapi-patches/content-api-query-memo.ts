@@ -87,12 +87,17 @@ export const memoizeContentApiQueries = (strapi: Core.Strapi): void => {
     }
   };
 
+  /** The query as it is checked and keyed (its slug, if any, as the placeholder), and that slug. */
+  const shapeOf = (query: Query, schema: Schema, options: Options) => {
+    const slug = slugOf(query);
+    const shape = slug === undefined ? query : withSlug(query, SLUG_PLACEHOLDER);
+    return { slug, shape, key: keyOf(shape, schema, options) };
+  };
+
   const validated = new Set<string>();
   const originalValidate = api.validate.query.bind(api.validate);
   api.validate.query = async (query, schema, options) => {
-    const slug = slugOf(query);
-    const shape = slug === undefined ? query : withSlug(query, SLUG_PLACEHOLDER);
-    const key = keyOf(shape, schema, options);
+    const { shape, key } = shapeOf(query, schema, options);
     if (key === undefined) return originalValidate(query, schema, options);
     if (validated.has(key)) {
       counts.hits += 1;
@@ -107,9 +112,7 @@ export const memoizeContentApiQueries = (strapi: Core.Strapi): void => {
   const sanitized = new Map<string, Query>();
   const originalSanitize = api.sanitize.query.bind(api.sanitize);
   api.sanitize.query = async (query, schema, options) => {
-    const slug = slugOf(query);
-    const shape = slug === undefined ? query : withSlug(query, SLUG_PLACEHOLDER);
-    const key = keyOf(shape, schema, options);
+    const { slug, shape, key } = shapeOf(query, schema, options);
     if (key === undefined) return originalSanitize(query, schema, options);
     const known = sanitized.get(key);
     let result = known ? clone(known) : undefined;
