@@ -83,6 +83,10 @@ export const publicOutputStats = (strapi: Core.Strapi): { walked: number; handed
   ...countsOf(strapi),
 });
 
+/** A content type's or component's schema by uid, as Strapi's traversal reads it. */
+const modelOf = (strapi: Core.Strapi, uid: string | undefined): Schema | undefined =>
+  uid ? (strapi.getModel(uid as Parameters<Core.Strapi['getModel']>[0]) as unknown as Schema | undefined) : undefined;
+
 const isMorph = (attribute: Attribute): boolean => Boolean(attribute.relation?.toLowerCase().startsWith('morph'));
 
 const targetsOf = new WeakMap<object, string[]>();
@@ -91,7 +95,7 @@ const targetsOf = new WeakMap<object, string[]>();
 const relationTargets = (strapi: Core.Strapi, root: Schema): string[] => {
   const known = targetsOf.get(root);
   if (known) return known;
-  const model = (uid: string) => strapi.getModel(uid as Parameters<Core.Strapi['getModel']>[0]) as unknown as Schema;
+  const model = (uid: string) => modelOf(strapi, uid);
   const seen = new Set<Schema>();
   const targets = new Set<string>();
   const queue: (Schema | undefined)[] = [root];
@@ -120,8 +124,7 @@ const isPlainObject = (value: unknown): value is Record<string, unknown> => {
 };
 
 const walker = (strapi: Core.Strapi, allowed: Map<string, boolean>) => {
-  const model = (uid: string | undefined): Schema | undefined =>
-    uid ? (strapi.getModel(uid as Parameters<Core.Strapi['getModel']>[0]) as unknown as Schema | undefined) : undefined;
+  const model = (uid: string | undefined) => modelOf(strapi, uid);
 
   const each = (value: unknown, schema: Schema | undefined): unknown =>
     Array.isArray(value) ? value.map((item) => walk(item, schema)) : walk(value, schema);
