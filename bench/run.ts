@@ -242,7 +242,9 @@ const runImport = (n: number, dir: string, pgDatabase?: string): Promise<ImportF
     const child = spawn(process.execPath, [script, `--n=${n}`, `--dir=${dir}`, ...pgArgs(pgDatabase)], {
       cwd: APP_DIR,
       stdio: ['ignore', 'pipe', 'inherit'],
-      env: { ...process.env },
+      // Its temporary files (Strapi's upload folders) inside the bench's folder: a killed importer
+      // cannot clean them up, and the bench removes that folder on every exit.
+      env: { ...process.env, TMPDIR: dir },
     });
     children.add(child);
     let out = '';
